@@ -1,0 +1,8 @@
+package org.duban.api.issue;
+
+import org.axonframework.serialization.Revision;
+
+/** The issue was merged into another as a duplicate and ends WITHDRAWN (reason DUPLICATE). */
+@Revision("1")
+public record IssueMerged(IssueId issueId, IssueId intoIssueId, String reason) implements IssueEvent {
+}

@@ -1,0 +1,6 @@
+package org.duban.api.issue;
+
+/** Where an issue came from (DOMAIN.md, source). */
+public enum Source {
+    HOTLINE, INSPECTION, PARTY_ROUNDS, COMPLAINT_REVIEW, QUALITY_CONTROL, CASE_AUDIT, SELF_INSPECTION, PROACTIVE_GOVERNANCE, DECISION_FOLLOW_UP, MAILBOX
+}
