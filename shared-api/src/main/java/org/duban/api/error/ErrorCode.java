@@ -28,7 +28,8 @@ public enum ErrorCode {
     MERGE_TARGET_INVALID(409),
     UNSUPPORTED_MEDIA_TYPE(415),
     READ_MODEL_BEHIND(503),
-    SERVICE_UNAVAILABLE(503);
+    SERVICE_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
 
     private final int httpStatus;
 
