@@ -1,0 +1,38 @@
+package org.duban.command.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.duban.api.actor.ActorMetaData;
+import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.DeadlinePolicy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class CommandSideAxonConfiguration {
+
+    /** The actor, correlation id and client address of a command travel on to every event it causes. */
+    @Bean
+    public CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(ActorMetaData.USER_ID, ActorMetaData.ROLE, ActorMetaData.DEPARTMENT,
+                ActorMetaData.CORRELATION_ID, ActorMetaData.CLIENT_ADDRESS);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public DeadlinePolicy deadlinePolicy() {
+        return new CalendarDayDeadlinePolicy();
+    }
+
+    @Autowired
+    void registerRefusalInterceptor(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor(new CommandRefusalInterceptor());
+    }
+}

@@ -1,0 +1,330 @@
+package org.duban.command.issue;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.duban.api.department.DepartmentCode;
+import org.duban.api.issue.*;
+import org.duban.command.deadline.DeadlinePolicy;
+import org.duban.command.deadline.InitialDeadlines;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.duban.api.actor.ActorMetaData.DEPARTMENT;
+import static org.duban.api.actor.ActorMetaData.USER_ID;
+import static org.duban.api.issue.IssueStatus.*;
+
+/**
+ * A supervised issue (督办事项) and every rule of its lifecycle (DOMAIN.md). Each handler checks
+ * its rule and applies one event; state changes only in the event sourcing handlers. Command
+ * handlers answer the aggregate's version after the command.
+ */
+@Aggregate
+class Issue {
+    private static final Set<IssueStatus> OPEN = EnumSet.of(REGISTERED, ASSIGNED, IN_PROGRESS, PENDING_VERIFICATION, REOPENED);
+
+    @AggregateIdentifier
+    private IssueId id;
+    private IssueStatus status;
+    private DepartmentCode owner;
+    private final Set<DepartmentCode> coDepartments = new HashSet<>();
+    private LocalDate dueDate;
+    private boolean onHold;
+    private Instant heldAt;
+    private boolean extensionPending;
+    private LocalDate pendingRequestedDueDate;
+    private String submitter;
+
+    Issue() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    Issue(RaiseIssue cmd, DeadlinePolicy policy, Clock clock) {
+        Instant now = clock.instant();
+        Instant occurredAt = cmd.occurredAt() == null ? now : cmd.occurredAt();
+        if (occurredAt.isAfter(now)) throw IssueRefusals.occurredInFuture();
+        InitialDeadlines deadlines = policy.initialFor(cmd.source(), cmd.severity(),
+                LocalDate.ofInstant(occurredAt, clock.getZone()));
+        apply(new IssueRaised(cmd.issueId(), cmd.title(), cmd.description(), cmd.source(), cmd.category(),
+                cmd.severity(), cmd.concernedDepartment(), cmd.externalRef(), cmd.complainant(), occurredAt,
+                deadlines.acknowledgeDueDate(), deadlines.dueDate(), deadlines.policyVersion()));
+    }
+
+    @CommandHandler
+    long handle(AssignOwner cmd) {
+        requireStatus("assign", REGISTERED, ASSIGNED, IN_PROGRESS, REOPENED);
+        if (cmd.department().equals(owner)) throw IssueRefusals.alreadyOwner(owner);
+        apply(new OwnerAssigned(id, cmd.department(), owner, cmd.assignee(), cmd.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReturnIssue cmd, @MetaDataValue(DEPARTMENT) String actorDepartment) {
+        requireStatus("return", ASSIGNED);
+        requireOwner(actorDepartment);
+        apply(new IssueReturned(id, owner, cmd.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AddCoDepartment cmd) {
+        requireStatus("add a co-department to", OPEN.toArray(IssueStatus[]::new));
+        if (cmd.department().equals(owner)) throw IssueRefusals.alreadyOwner(owner);
+        if (coDepartments.contains(cmd.department())) throw IssueRefusals.alreadyCoDepartment(cmd.department());
+        apply(new CoDepartmentAdded(id, cmd.department()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AcknowledgeIssue cmd, @MetaDataValue(DEPARTMENT) String actorDepartment) {
+        requireStatus("acknowledge", ASSIGNED, REOPENED);
+        requireOwner(actorDepartment);
+        apply(new IssueAcknowledged(id, owner, cmd.note()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(FileRectificationPlan cmd, @MetaDataValue(DEPARTMENT) String actorDepartment) {
+        requireStatus("file a plan for", IN_PROGRESS);
+        requireOwner(actorDepartment);
+        apply(new RectificationPlanFiled(id, cmd.rootCause(), cmd.measures(), cmd.milestones()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReportProgress cmd, @MetaDataValue(DEPARTMENT) String actorDepartment) {
+        requireStatus("report progress on", IN_PROGRESS);
+        if (!isOwner(actorDepartment) && !isCoDepartment(actorDepartment)) {
+            throw IssueRefusals.notOwnerDepartment(owner, actorDepartment);
+        }
+        apply(new ProgressReported(id, DepartmentCode.of(actorDepartment), cmd.percent(), cmd.summary(), cmd.evidence()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RequestExtension cmd, @MetaDataValue(DEPARTMENT) String actorDepartment, Clock clock) {
+        requireStatus("request an extension for", IN_PROGRESS);
+        requireOwner(actorDepartment);
+        if (onHold) throw IssueRefusals.onHold("request an extension");
+        if (extensionPending) throw IssueRefusals.extensionPending();
+        if (LocalDate.now(clock).isAfter(dueDate)) throw IssueRefusals.deadlinePassed(dueDate);
+        if (!cmd.requestedDueDate().isAfter(dueDate)) throw IssueRefusals.extensionNotLater(dueDate);
+        apply(new ExtensionRequested(id, dueDate, cmd.requestedDueDate(), cmd.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DecideExtension cmd) {
+        requireStatus("decide an extension for", OPEN.toArray(IssueStatus[]::new));
+        if (!extensionPending) throw IssueRefusals.noExtensionPending();
+        if (cmd.approved()) {
+            apply(new ExtensionApproved(id, dueDate, pendingRequestedDueDate, cmd.note()));
+        } else {
+            apply(new ExtensionRefused(id, pendingRequestedDueDate, cmd.note()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    long handle(HoldIssue cmd) {
+        requireStatus("hold", ASSIGNED, IN_PROGRESS, REOPENED);
+        if (onHold) throw IssueRefusals.onHold("hold again");
+        apply(new IssueHeld(id, cmd.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ResumeIssue cmd, DeadlinePolicy policy, Clock clock) {
+        requireStatus("resume", OPEN.toArray(IssueStatus[]::new));
+        if (!onHold) throw IssueRefusals.notOnHold();
+        LocalDate heldOn = LocalDate.ofInstant(heldAt, clock.getZone());
+        LocalDate today = LocalDate.now(clock);
+        apply(new IssueResumed(id, cmd.reason(), policy.daysOnHold(heldOn, today), dueDate,
+                policy.afterHold(dueDate, heldOn, today), policy.version()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(SubmitRectification cmd, @MetaDataValue(DEPARTMENT) String actorDepartment) {
+        requireStatus("submit a rectification for", IN_PROGRESS);
+        requireOwner(actorDepartment);
+        if (onHold) throw IssueRefusals.onHold("submit a rectification");
+        apply(new RectificationSubmitted(id, owner, cmd.summary(), cmd.evidence()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(VerifyRectification cmd, @MetaDataValue(USER_ID) String actorId) {
+        requireStatus("verify", PENDING_VERIFICATION);
+        if (actorId != null && actorId.equals(submitter)) throw IssueRefusals.submitterCannotVerify();
+        if (cmd.passed()) {
+            apply(new IssueClosed(id, cmd.note()));
+        } else {
+            apply(new RectificationRejected(id, cmd.note()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    long handle(WithdrawIssue cmd) {
+        requireStatus("withdraw", OPEN.toArray(IssueStatus[]::new));
+        apply(new IssueWithdrawn(id, cmd.reason()));
+        return version();
+    }
+
+    /** Called by {@link MergeIssueHandler} once the target has been checked. */
+    long mergeInto(IssueId target, String reason) {
+        requireStatus("merge", OPEN.toArray(IssueStatus[]::new));
+        if (target.equals(id)) throw IssueRefusals.mergeTargetInvalid("An issue cannot be merged into itself.");
+        apply(new IssueMerged(id, target, reason));
+        return version();
+    }
+
+    /** Whether another issue may be merged into this one. */
+    boolean acceptsDuplicates() {
+        return status != WITHDRAWN;
+    }
+
+    @CommandHandler
+    long handle(CheckEffectiveness cmd) {
+        requireStatus("check the effectiveness of", CLOSED);
+        if (cmd.recurred()) {
+            apply(new IssueReopened(id, cmd.note()));
+        } else {
+            apply(new EffectivenessConfirmed(id, cmd.note()));
+        }
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(IssueRaised e) {
+        id = e.issueId();
+        status = REGISTERED;
+        dueDate = e.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(OwnerAssigned e) {
+        owner = e.department();
+        coDepartments.remove(e.department());
+        status = ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(IssueReturned e) {
+        owner = null;
+        status = REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(CoDepartmentAdded e) {
+        coDepartments.add(e.department());
+    }
+
+    @EventSourcingHandler
+    void on(IssueAcknowledged e) {
+        status = IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequested e) {
+        extensionPending = true;
+        pendingRequestedDueDate = e.requestedDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionApproved e) {
+        extensionPending = false;
+        dueDate = e.newDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRefused e) {
+        extensionPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(IssueHeld e, @Timestamp Instant at) {
+        onHold = true;
+        heldAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(IssueResumed e) {
+        onHold = false;
+        heldAt = null;
+        dueDate = e.newDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(RectificationSubmitted e, @MetaDataValue(USER_ID) String submittedBy) {
+        status = PENDING_VERIFICATION;
+        submitter = submittedBy;
+    }
+
+    @EventSourcingHandler
+    void on(IssueClosed e) {
+        status = CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationRejected e) {
+        status = IN_PROGRESS;
+        submitter = null;
+    }
+
+    @EventSourcingHandler
+    void on(IssueWithdrawn e) {
+        status = WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(IssueMerged e) {
+        status = WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(EffectivenessConfirmed e) {
+        status = EFFECTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(IssueReopened e) {
+        status = REOPENED;
+    }
+
+    private void requireStatus(String action, IssueStatus... allowed) {
+        for (IssueStatus s : allowed) {
+            if (s == status) return;
+        }
+        throw IssueRefusals.invalidTransition(status, action);
+    }
+
+    private void requireOwner(String actorDepartment) {
+        if (!isOwner(actorDepartment)) throw IssueRefusals.notOwnerDepartment(owner, actorDepartment);
+    }
+
+    private boolean isOwner(String department) {
+        return owner != null && owner.value().equals(department);
+    }
+
+    private boolean isCoDepartment(String department) {
+        return department != null && coDepartments.stream().anyMatch(d -> d.value().equals(department));
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+}

@@ -1,0 +1,72 @@
+package org.duban.command.issue;
+
+import org.duban.api.department.DepartmentCode;
+import org.duban.api.error.DomainRefusal;
+import org.duban.api.error.ErrorCode;
+import org.duban.api.issue.IssueStatus;
+
+import java.time.LocalDate;
+
+/** The refusals of the Issue aggregate, each with its stable code and a message a person can act on. */
+final class IssueRefusals {
+
+    private IssueRefusals() {
+    }
+
+    static DomainRefusal invalidTransition(IssueStatus status, String action) {
+        return new DomainRefusal(ErrorCode.INVALID_TRANSITION,
+                "Cannot " + action + " an issue that is " + status + ".");
+    }
+
+    static DomainRefusal notOwnerDepartment(DepartmentCode owner, String actorDepartment) {
+        return new DomainRefusal(ErrorCode.NOT_OWNER_DEPARTMENT, "Only the owner department "
+                + (owner == null ? "(none assigned)" : owner) + " may do this; you act for " + actorDepartment + ".");
+    }
+
+    static DomainRefusal submitterCannotVerify() {
+        return new DomainRefusal(ErrorCode.SUBMITTER_CANNOT_VERIFY,
+                "The rectification must be verified by someone other than its submitter.");
+    }
+
+    static DomainRefusal deadlinePassed(LocalDate dueDate) {
+        return new DomainRefusal(ErrorCode.DEADLINE_PASSED,
+                "An extension must be requested before the due date " + dueDate + " has passed.");
+    }
+
+    static DomainRefusal extensionNotLater(LocalDate dueDate) {
+        return new DomainRefusal(ErrorCode.EXTENSION_NOT_LATER,
+                "The requested due date must be after the current due date " + dueDate + ".");
+    }
+
+    static DomainRefusal extensionPending() {
+        return new DomainRefusal(ErrorCode.EXTENSION_PENDING, "An extension request is already waiting for a decision.");
+    }
+
+    static DomainRefusal noExtensionPending() {
+        return new DomainRefusal(ErrorCode.NO_EXTENSION_PENDING, "There is no extension request to decide.");
+    }
+
+    static DomainRefusal alreadyOwner(DepartmentCode department) {
+        return new DomainRefusal(ErrorCode.ALREADY_OWNER, department + " already owns this issue.");
+    }
+
+    static DomainRefusal alreadyCoDepartment(DepartmentCode department) {
+        return new DomainRefusal(ErrorCode.ALREADY_CO_DEPARTMENT, department + " is already a co-department.");
+    }
+
+    static DomainRefusal onHold(String action) {
+        return new DomainRefusal(ErrorCode.ON_HOLD, "Cannot " + action + " while the issue is on hold.");
+    }
+
+    static DomainRefusal notOnHold() {
+        return new DomainRefusal(ErrorCode.NOT_ON_HOLD, "The issue is not on hold.");
+    }
+
+    static DomainRefusal mergeTargetInvalid(String why) {
+        return new DomainRefusal(ErrorCode.MERGE_TARGET_INVALID, why);
+    }
+
+    static DomainRefusal occurredInFuture() {
+        return new DomainRefusal(ErrorCode.VALIDATION_FAILED, "occurredAt cannot be in the future.");
+    }
+}

@@ -1,0 +1,50 @@
+package org.duban.command.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.duban.platform.security.DubanHttpSecurity;
+import org.duban.platform.security.ProblemSecurityHandlers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may send which command: the one place on the command side where roles are checked
+ * (API.md's "who" column). Department scoping (only the owner department) is a rule of the
+ * aggregate, because it depends on the issue's state. The chain covers every non-read request
+ * under /api; reads belong to the query side.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandApiSecurity {
+    private static final String INSPECTOR = "INSPECTOR";
+    private static final String COMMITTEE = "COMMITTEE";
+    private static final String DEPARTMENT = "DEPARTMENT";
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain commandApi(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
+        return DubanHttpSecurity.apiDefaults(http, handlers)
+                .securityMatcher(CommandApiSecurity::isCommandRequest)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(POST, "/api/issues").hasAnyRole(INSPECTOR, COMMITTEE)
+                        .requestMatchers(POST, "/api/issues/*/assignment", "/api/issues/*/co-departments",
+                                "/api/issues/*/merge", "/api/issues/*/hold", "/api/issues/*/resume",
+                                "/api/issues/*/withdrawal", "/api/issues/*/verification",
+                                "/api/issues/*/effectiveness-checks").hasRole(INSPECTOR)
+                        .requestMatchers(POST, "/api/issues/*/extension-decisions").hasAnyRole(INSPECTOR, COMMITTEE)
+                        .requestMatchers(POST, "/api/issues/*/acknowledgement", "/api/issues/*/progress-reports",
+                                "/api/issues/*/extension-requests", "/api/issues/*/rectification",
+                                "/api/issues/*/return", "/api/issues/*/plan").hasRole(DEPARTMENT)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    static boolean isCommandRequest(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
+    }
+}
