@@ -1,13 +1,11 @@
 package org.duban.command.axon;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.duban.api.actor.ActorMetaData;
 import org.duban.command.deadline.CalendarDayDeadlinePolicy;
 import org.duban.command.deadline.DeadlinePolicy;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,8 +29,9 @@ public class CommandSideAxonConfiguration {
         return new CalendarDayDeadlinePolicy();
     }
 
-    @Autowired
-    void registerRefusalInterceptor(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor(new CommandRefusalInterceptor());
+    /** Axon's interceptor auto-configuration registers it on the command bus. */
+    @Bean
+    public CommandRefusalInterceptor commandRefusalInterceptor() {
+        return new CommandRefusalInterceptor();
     }
 }

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -120,10 +119,8 @@ public class ProblemDetailsAdvice {
             TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> databaseAway(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
-        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE,
-                        "The database is not reachable right now; nothing was changed. Try again shortly."));
+        return Problems.response(ErrorCode.SERVICE_UNAVAILABLE,
+                "The database is not reachable right now; nothing was changed. Try again shortly.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package org.duban.platform.web;
 
 import org.duban.api.error.ErrorCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,8 +24,10 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
-        return ResponseEntity.status(code.httpStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(of(code, detail));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(code.httpStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // Every 503 is temporary by construction (a view catching up, a database coming back).
+        if (code.httpStatus() == 503) response.header(HttpHeaders.RETRY_AFTER, "1");
+        return response.body(of(code, detail));
     }
 }

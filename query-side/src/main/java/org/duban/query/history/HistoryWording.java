@@ -1,0 +1,47 @@
+package org.duban.query.history;
+
+import org.duban.api.issue.*;
+
+/** How an event reads in the history (Chinese first, as inspectors read it) and which loop stage it belongs to. */
+final class HistoryWording {
+
+    private HistoryWording() {
+    }
+
+    static LoopStage loopStage(IssueEvent event) {
+        return switch (event) {
+            case RectificationSubmitted e -> LoopStage.RECTIFICATION;
+            case IssueClosed e -> LoopStage.RECTIFICATION;
+            case RectificationRejected e -> LoopStage.RECTIFICATION;
+            case EffectivenessConfirmed e -> LoopStage.PREVENTION;
+            case IssueReopened e -> LoopStage.PREVENTION;
+            default -> null;
+        };
+    }
+
+    static String summary(IssueEvent event) {
+        return switch (event) {
+            case IssueRaised e -> "立项督办 Raised: " + e.title();
+            case OwnerAssigned e -> e.previousDepartment() == null
+                    ? "指派主责部门 Assigned to " + e.department()
+                    : "改派 Reassigned from " + e.previousDepartment() + " to " + e.department();
+            case IssueReturned e -> "退单 Returned by " + e.department() + ": " + e.reason();
+            case CoDepartmentAdded e -> "增加协办部门 Co-department added: " + e.department();
+            case IssueAcknowledged e -> "签收 Acknowledged by " + e.department();
+            case RectificationPlanFiled e -> "提交整改方案 Rectification plan filed";
+            case ProgressReported e -> "阶段性汇报 Progress " + e.percent() + "% by " + e.department() + ": " + e.summary();
+            case ExtensionRequested e -> "申请延期 Extension requested to " + e.requestedDueDate();
+            case ExtensionApproved e -> "同意延期 Extension approved: due " + e.newDueDate();
+            case ExtensionRefused e -> "不同意延期 Extension refused";
+            case IssueHeld e -> "挂起 On hold: " + e.reason();
+            case IssueResumed e -> "恢复 Resumed after " + e.daysOnHold() + " day(s); due " + e.newDueDate();
+            case RectificationSubmitted e -> "提交整改 Rectification submitted by " + e.department();
+            case IssueClosed e -> "验收通过，销号 Verified and closed";
+            case RectificationRejected e -> "验收不通过 Verification failed: " + e.note();
+            case IssueWithdrawn e -> "撤销 Withdrawn: " + e.reason();
+            case IssueMerged e -> "合并为重复事项 Merged into " + e.intoIssueId();
+            case EffectivenessConfirmed e -> "回头看：整改有效 Effectiveness confirmed";
+            case IssueReopened e -> "回头看：问题复发，重新打开 Recurred, reopened";
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package org.duban.query.ledger;
+
+import org.duban.api.issue.LoopStage;
+import org.duban.api.issueview.IssueDetail;
+import org.duban.api.issueview.IssueDetail.ComplainantView;
+import org.duban.api.personaldata.SealedPersonalData;
+import org.duban.platform.personaldata.PersonalData;
+import org.duban.platform.personaldata.PersonalDataVault;
+import org.duban.query.issuestate.IssueState;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a folded issue into the answer of {@code GET /api/issues/{id}}, opening or masking personal data. */
+@Component
+class IssueDetails {
+    static final String ERASED = "[已删除 erased]";
+
+    private final PersonalDataVault vault;
+
+    IssueDetails(PersonalDataVault vault) {
+        this.vault = vault;
+    }
+
+    IssueDetail of(IssueState s, boolean mayReadPersonalData, LocalDate today, Instant asOf) {
+        Map<LoopStage, Boolean> stages = new EnumMap<>(LoopStage.class);
+        for (LoopStage stage : LoopStage.values()) stages.put(stage, s.completedLoopStages.contains(stage));
+        return new IssueDetail(s.id, s.title, s.description, s.status, s.source, s.category, s.severity,
+                s.concernedDepartment, s.externalRef, complainant(s.complainant, mayReadPersonalData),
+                s.ownerDepartment, s.assignee, List.copyOf(s.coDepartments), List.copyOf(s.ownerHistory),
+                new IssueDetail.Deadlines(s.acknowledgeDueDate, s.dueDate, s.policyVersion, s.acknowledgedAt),
+                s.isOverdueOn(today), s.onHold, s.daysOnHold, s.escalation, List.copyOf(s.extensions),
+                List.copyOf(s.progress), s.plan, s.rectification, stages, s.withdrawalReason, s.mergedInto,
+                s.raisedAt, s.occurredAt, s.closedAt, s.version, asOf);
+    }
+
+    private ComplainantView complainant(SealedPersonalData sealed, boolean open) {
+        if (sealed == null) return null;
+        Optional<PersonalData> data = vault.open(sealed);
+        if (data.isEmpty()) return new ComplainantView(ERASED, ERASED, ERASED);
+        PersonalData p = data.get();
+        return open ? new ComplainantView(p.name(), p.phone(), p.idNumber())
+                : new ComplainantView(Masking.name(p.name()), Masking.keepEnds(p.phone(), 3, 4), Masking.keepEnds(p.idNumber(), 4, 4));
+    }
+}

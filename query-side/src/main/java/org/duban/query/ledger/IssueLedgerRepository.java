@@ -1,0 +1,148 @@
+package org.duban.query.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.duban.api.issue.Category;
+import org.duban.api.issue.EscalationLevel;
+import org.duban.api.issue.IssueStatus;
+import org.duban.api.issue.Severity;
+import org.duban.api.issue.Source;
+import org.duban.api.issueview.IssueSummary;
+import org.duban.query.issuestate.IssueState;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The issue_ledger table: private to the ledger view. */
+@Repository
+class IssueLedgerRepository {
+    /** States whose deadline clock runs; the same rule as {@link IssueState#isOverdueOn}. */
+    private static final String CLOCK_RUNS = "status in ('REGISTERED','ASSIGNED','IN_PROGRESS','REOPENED') and not on_hold";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    IssueLedgerRepository(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<IssueState> load(String issueId) {
+        return jdbc.query("select state::text from issue_ledger where issue_id = ?",
+                (rs, i) -> read(rs.getString(1)), issueId).stream().findFirst();
+    }
+
+    long version(String issueId) {
+        List<Long> versions = jdbc.queryForList("select version from issue_ledger where issue_id = ?", Long.class, issueId);
+        return versions.isEmpty() ? -1 : versions.getFirst();
+    }
+
+    void save(IssueState s) {
+        jdbc.update("""
+                        insert into issue_ledger (issue_id, title, status, source, category, severity, owner_department, departments,
+                            external_ref, due_date, escalation, on_hold, version, raised_at, occurred_at, updated_at, state)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        on conflict (issue_id) do update set title = excluded.title, status = excluded.status,
+                            owner_department = excluded.owner_department, departments = excluded.departments,
+                            due_date = excluded.due_date, escalation = excluded.escalation, on_hold = excluded.on_hold,
+                            version = excluded.version, updated_at = excluded.updated_at, state = excluded.state""",
+                ps -> {
+                    ps.setString(1, s.id);
+                    ps.setString(2, s.title);
+                    ps.setString(3, s.status.name());
+                    ps.setString(4, s.source.name());
+                    ps.setString(5, s.category.name());
+                    ps.setString(6, s.severity.name());
+                    ps.setString(7, s.ownerDepartment);
+                    ps.setArray(8, ps.getConnection().createArrayOf("text", s.departments().toArray()));
+                    ps.setString(9, s.externalRef);
+                    ps.setDate(10, s.dueDate == null ? null : Date.valueOf(s.dueDate));
+                    ps.setString(11, s.escalation.name());
+                    ps.setBoolean(12, s.onHold);
+                    ps.setLong(13, s.version);
+                    ps.setTimestamp(14, Timestamp.from(s.raisedAt));
+                    ps.setTimestamp(15, Timestamp.from(s.occurredAt));
+                    ps.setTimestamp(16, Timestamp.from(s.updatedAt));
+                    ps.setString(17, write(s));
+                });
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from issue_ledger");
+    }
+
+    /** A page of the ledger, newest first; overdue is judged on {@code today}. */
+    PageResult page(IssueListFilter filter, int page, int size, LocalDate today) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (filter.status() != null) { where.append(" and status = ?"); args.add(filter.status().name()); }
+        if (filter.department() != null) { where.append(" and owner_department = ?"); args.add(filter.department()); }
+        if (filter.category() != null) { where.append(" and category = ?"); args.add(filter.category().name()); }
+        if (filter.source() != null) { where.append(" and source = ?"); args.add(filter.source().name()); }
+        if (filter.escalation() != null) { where.append(" and escalation = ?"); args.add(filter.escalation().name()); }
+        if (filter.visibleToDepartment() != null) { where.append(" and ? = any(departments)"); args.add(filter.visibleToDepartment()); }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and (" : " and not coalesce(").append(CLOCK_RUNS).append(" and due_date < ?")
+                    .append(filter.overdue() ? ")" : ", false)");
+            args.add(Date.valueOf(today));
+        }
+        if (filter.text() != null) {
+            where.append(" and (title ilike ? escape '\\' or external_ref = ?)");
+            args.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(filter.text());
+        }
+        Long total = jdbc.queryForObject("select count(*) from issue_ledger" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<IssueSummary> items = jdbc.query("""
+                        select issue_id, title, status, source, category, severity, owner_department, due_date, escalation,
+                            on_hold, version, raised_at from issue_ledger""" + where
+                        + " order by raised_at desc, issue_id limit ? offset ?",
+                (rs, i) -> summary(rs, today), pageArgs.toArray());
+        return new PageResult(items, total == null ? 0 : total);
+    }
+
+    record PageResult(List<IssueSummary> items, long total) {
+    }
+
+    private static IssueSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+        IssueStatus status = IssueStatus.valueOf(rs.getString("status"));
+        Date due = rs.getDate("due_date");
+        boolean onHold = rs.getBoolean("on_hold");
+        IssueState probe = new IssueState();
+        probe.status = status;
+        probe.onHold = onHold;
+        probe.dueDate = due == null ? null : due.toLocalDate();
+        return new IssueSummary(rs.getString("issue_id"), rs.getString("title"), status,
+                Source.valueOf(rs.getString("source")), Category.valueOf(rs.getString("category")),
+                Severity.valueOf(rs.getString("severity")), rs.getString("owner_department"), probe.dueDate,
+                probe.isOverdueOn(today), EscalationLevel.valueOf(rs.getString("escalation")), onHold,
+                rs.getLong("version"), rs.getTimestamp("raised_at").toInstant());
+    }
+
+    private IssueState read(String document) {
+        try {
+            return json.readValue(document, IssueState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable issue_ledger document", e);
+        }
+    }
+
+    private String write(IssueState state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write issue_ledger document", e);
+        }
+    }
+}
