@@ -2,12 +2,18 @@ package org.duban.command.issue;
 
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.issue.*;
+import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.duban.api.error.ErrorCode.*;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.duban.api.issue.IssueStatus.*;
 import static org.duban.command.issue.IssueFixtures.*;
 
@@ -163,5 +169,32 @@ class ExtensionTest {
                 .expectException(DomainRefusal.class)
                 .expectException(withCode(INVALID_TRANSITION))
                 .expectNoEvents();
+    }
+
+    @Test
+    void approval_never_moves_the_due_date_earlier_even_after_a_hold_moved_it_past_the_requested_date() {
+        // Requested 12 March while due 9 March; a five-day hold then moved the due date to 14 March.
+        fixture().given(issueThatIs(IN_PROGRESS))
+                .andGiven(new ExtensionRequested(ISSUE_ID, DUE, LocalDate.of(2026, 3, 12), "Windows arrive on the 12th"),
+                        new IssueHeld(ISSUE_ID, "Waiting for the health commission"),
+                        new IssueResumed(ISSUE_ID, "Ruling received", 5, DUE, LocalDate.of(2026, 3, 14),
+                                CalendarDayDeadlinePolicy.VERSION))
+                .when(new DecideExtension(ISSUE_ID, true, "Approved"), INSPECTOR)
+                .expectEventsMatching(payloadsMatching(noApprovalMovingTheDueDateEarlier()));
+    }
+
+    private static Matcher<List<?>> noApprovalMovingTheDueDateEarlier() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<?> payloads) {
+                return payloads.stream().noneMatch(payload -> payload instanceof ExtensionApproved approved
+                        && approved.newDueDate().isBefore(approved.previousDueDate()));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("no ExtensionApproved whose new due date is before its previous due date");
+            }
+        };
     }
 }

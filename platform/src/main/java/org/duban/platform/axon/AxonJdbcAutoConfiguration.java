@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -44,6 +44,8 @@ import javax.sql.DataSource;
                 "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration"})
 @ConditionalOnProperty(name = "duban.event-store", havingValue = "jdbc", matchIfMissing = true)
 public class AxonJdbcAutoConfiguration {
+    private static final String UNIQUE_VIOLATION = "23505";
+
 
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
@@ -87,9 +89,15 @@ public class AxonJdbcAutoConfiguration {
                 .build();
     }
 
+    /**
+     * PostgreSQL reports a unique violation as SQLState 23505 on a plain PSQLException; Axon's
+     * default JDBC resolver looks only for SQLIntegrityConstraintViolationException and would
+     * turn two concurrent commands on one issue into an opaque storage error instead of a
+     * {@code ConcurrencyException} (and a re-used id into the same instead of a creation conflict).
+     */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean
