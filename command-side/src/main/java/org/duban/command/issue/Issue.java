@@ -36,6 +36,8 @@ class Issue {
     @AggregateIdentifier
     private IssueId id;
     private IssueStatus status;
+    private Source source;
+    private Severity severity;
     private DepartmentCode owner;
     private final Set<DepartmentCode> coDepartments = new HashSet<>();
     private LocalDate dueDate;
@@ -129,7 +131,9 @@ class Issue {
         requireStatus("decide an extension for", OPEN.toArray(IssueStatus[]::new));
         if (!extensionPending) throw IssueRefusals.noExtensionPending();
         if (cmd.approved()) {
-            apply(new ExtensionApproved(id, dueDate, pendingRequestedDueDate, cmd.note()));
+            // A hold may have moved the due date past the requested one meanwhile: approval never moves it earlier.
+            LocalDate newDueDate = pendingRequestedDueDate.isAfter(dueDate) ? pendingRequestedDueDate : dueDate;
+            apply(new ExtensionApproved(id, dueDate, newDueDate, cmd.note()));
         } else {
             apply(new ExtensionRefused(id, pendingRequestedDueDate, cmd.note()));
         }
@@ -197,10 +201,12 @@ class Issue {
     }
 
     @CommandHandler
-    long handle(CheckEffectiveness cmd) {
+    long handle(CheckEffectiveness cmd, DeadlinePolicy policy, Clock clock) {
         requireStatus("check the effectiveness of", CLOSED);
         if (cmd.recurred()) {
-            apply(new IssueReopened(id, cmd.note()));
+            // A recurrence is rectified afresh: it gets a new due date, counted from today by the policy in force.
+            InitialDeadlines deadlines = policy.initialFor(source, severity, LocalDate.now(clock));
+            apply(new IssueReopened(id, cmd.note(), deadlines.dueDate(), deadlines.policyVersion()));
         } else {
             apply(new EffectivenessConfirmed(id, cmd.note()));
         }
@@ -211,6 +217,8 @@ class Issue {
     void on(IssueRaised e) {
         id = e.issueId();
         status = REGISTERED;
+        source = e.source();
+        severity = e.severity();
         dueDate = e.dueDate();
     }
 
@@ -302,6 +310,7 @@ class Issue {
     @EventSourcingHandler
     void on(IssueReopened e) {
         status = REOPENED;
+        dueDate = e.dueDate();
     }
 
     private void requireStatus(String action, IssueStatus... allowed) {

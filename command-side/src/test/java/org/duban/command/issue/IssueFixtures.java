@@ -34,6 +34,8 @@ final class IssueFixtures {
     static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
     static final LocalDate ACKNOWLEDGE_DUE = LocalDate.of(2026, 3, 3);
     static final LocalDate DUE = LocalDate.of(2026, 3, 9);
+    /** A recurrence is rectified afresh: 7 days (hotline, normal) from the day it was found. */
+    static final LocalDate REOPENED_DUE = LocalDate.of(2026, 3, 9);
 
     static final DepartmentCode PHARMACY = DepartmentCode.of("PHARMACY");
     static final DepartmentCode NURSING = DepartmentCode.of("NURSING");
@@ -106,7 +108,7 @@ final class IssueFixtures {
             }
             case REOPENED -> {
                 events.addAll(issueThatIs(IssueStatus.CLOSED, id));
-                events.add(new IssueReopened(id, "Queues back over an hour"));
+                events.add(new IssueReopened(id, "Queues back over an hour", REOPENED_DUE, CalendarDayDeadlinePolicy.VERSION));
             }
             case WITHDRAWN -> {
                 events.addAll(issueThatIs(IssueStatus.IN_PROGRESS, id));

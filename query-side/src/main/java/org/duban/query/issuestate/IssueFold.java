@@ -110,6 +110,7 @@ public final class IssueFold {
             case IssueReopened e -> {
                 s.status = IssueStatus.REOPENED;
                 s.closedAt = null;
+                s.dueDate = e.dueDate();
                 s.completedLoopStages.remove(LoopStage.RECTIFICATION);
             }
         }
