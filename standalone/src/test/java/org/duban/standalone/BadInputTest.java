@@ -219,7 +219,7 @@ class BadInputTest extends ScenarioTest {
                 arguments("q=" + "q".repeat(201), "q"));
     }
 
-    @ParameterizedTest(name = "GET /api/issues/{id}?{0} is 400 naming {1}")
+    @ParameterizedTest(name = "reading an issue or its history with {0} is 400 naming {1}")
     @MethodSource("badIssueParameters")
     void reading_an_issue_with_a_bad_parameter_answers_400_naming_it(String query, String parameter) {
         String id = raise("参数");

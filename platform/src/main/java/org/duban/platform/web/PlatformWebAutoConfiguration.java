@@ -1,5 +1,10 @@
 package org.duban.platform.web;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,6 +14,18 @@ import org.springframework.core.Ordered;
 /** Error answers and request limits shared by both sides' HTTP APIs. */
 @AutoConfiguration
 public class PlatformWebAutoConfiguration {
+
+    @Bean
+    public OpenAPI dubanOpenApi(@Value("${spring.application.name:duban}") String application) {
+        return new OpenAPI().info(new Info()
+                .title("督办 Duban API (" + application + ")")
+                .version("1")
+                .description("Supervised issues (督办事项) from raise to 销号 and beyond. Errors are RFC 9457 problem"
+                        + " details with a stable `code`; every accepted command answers {id, version}."))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
 
     @Bean
     public ProblemDetailsAdvice problemDetailsAdvice() {
