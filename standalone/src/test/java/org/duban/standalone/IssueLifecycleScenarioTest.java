@@ -154,4 +154,15 @@ class IssueLifecycleScenarioTest extends ScenarioTest {
         assertThat(api.as("inspector").get("/api/issues/" + id + "/history?asOf=" + assignedAt).json()).hasSize(2);
         assertThat(api.as("inspector").get("/api/issues/" + id + "?asOf=2000-01-01T00:00:00Z").status()).isEqualTo(404);
     }
+
+    @Test
+    void assigning_to_a_department_that_does_not_exist_is_refused_and_appends_nothing() {
+        String id = raise("未知部门");
+        Api.Response r = api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "NO_SUCH_DEPT"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(r.json().at("/errors/0/field").asText()).isEqualTo("department");
+        assertThat(eventCount(id)).isEqualTo(1);
+        assertThat(api.as("pharmacy").get("/api/departments").json().findValuesAsText("code")).contains("PHARMACY", "IT_CENTER");
+    }
 }

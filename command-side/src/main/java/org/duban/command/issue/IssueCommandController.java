@@ -7,8 +7,10 @@ import org.duban.api.Accepted;
 import org.duban.api.department.DepartmentCode;
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.error.ErrorCode;
+import org.duban.api.error.InvalidInput;
 import org.duban.api.issue.*;
 import org.duban.command.web.CommandSender;
+import org.duban.platform.department.DepartmentDirectory;
 import org.duban.platform.personaldata.PersonalData;
 import org.duban.platform.personaldata.PersonalDataVault;
 import org.duban.platform.security.CurrentActor;
@@ -24,10 +26,12 @@ import java.util.List;
 class IssueCommandController {
     private final CommandSender commands;
     private final PersonalDataVault vault;
+    private final DepartmentDirectory departments;
 
-    IssueCommandController(CommandSender commands, PersonalDataVault vault) {
+    IssueCommandController(CommandSender commands, PersonalDataVault vault, DepartmentDirectory departments) {
         this.commands = commands;
         this.vault = vault;
+        this.departments = departments;
     }
 
     @PostMapping
@@ -40,7 +44,7 @@ class IssueCommandController {
         var complainant = body.complainant() == null ? null : vault.seal(new PersonalData(
                 body.complainant().name(), body.complainant().phone(), body.complainant().idNumber()));
         RaiseIssue command = new RaiseIssue(id, body.title().strip(), body.description(), body.source(), body.category(),
-                body.severity() == null ? Severity.NORMAL : body.severity(), department(body.concernedDepartment()),
+                body.severity() == null ? Severity.NORMAL : body.severity(), optionalDepartment("concernedDepartment", body.concernedDepartment()),
                 body.externalRef(), complainant, body.occurredAt());
         URI location = URI.create("/api/issues/" + id);
         try {
@@ -55,7 +59,7 @@ class IssueCommandController {
 
     @PostMapping("/{id}/assignment")
     Accepted assign(@PathVariable String id, @Valid @RequestBody IssueRequests.Assignment body, HttpServletRequest request) {
-        return send(id, new AssignOwner(issueId(id), DepartmentCode.of(body.department()), body.assignee(), body.reason()), request);
+        return send(id, new AssignOwner(issueId(id), department("department", body.department()), body.assignee(), body.reason()), request);
     }
 
     @PostMapping("/{id}/return")
@@ -65,7 +69,7 @@ class IssueCommandController {
 
     @PostMapping("/{id}/co-departments")
     Accepted addCoDepartment(@PathVariable String id, @Valid @RequestBody IssueRequests.CoDepartment body, HttpServletRequest request) {
-        return send(id, new AddCoDepartment(issueId(id), DepartmentCode.of(body.department())), request);
+        return send(id, new AddCoDepartment(issueId(id), department("department", body.department())), request);
     }
 
     @PostMapping("/{id}/acknowledgement")
@@ -150,8 +154,13 @@ class IssueCommandController {
         }
     }
 
-    private static DepartmentCode department(String code) {
-        return code == null || code.isBlank() ? null : DepartmentCode.of(code);
+    private DepartmentCode optionalDepartment(String field, String code) {
+        return code == null || code.isBlank() ? null : department(field, code);
+    }
+
+    private DepartmentCode department(String field, String code) {
+        if (!departments.isKnown(code)) throw new InvalidInput(field, "no department has the code " + code + ".");
+        return DepartmentCode.of(code);
     }
 
     private static List<String> evidence(List<String> evidence) {

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.error.ErrorCode;
+import org.duban.api.error.InvalidInput;
 import org.duban.api.error.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,10 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(DomainRefusal.class)
     ResponseEntity<ProblemDetail> refused(DomainRefusal e) {
+        if (e instanceof InvalidInput invalid) {
+            return validationFailed("The request has invalid fields.",
+                    List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        }
         return Problems.response(e.code(), e.getMessage());
     }
 
