@@ -106,6 +106,8 @@ class BadInputTest extends ScenarioTest {
                 bad("progress-reports", "an oversized body", Map.of("percent", 50, "summary", OVERSIZED_TEXT), TOO_LARGE, null),
                 bad("extension-requests", "requestedDueDate \"tomorrow\"", Map.of("requestedDueDate", "tomorrow", "reason", "r"), MALFORMED, "requestedDueDate"),
                 bad("extension-requests", "no requestedDueDate", Map.of("reason", "r"), INVALID, "requestedDueDate"),
+                bad("extension-requests", "a requestedDueDate in the year 999999999",
+                        Map.of("requestedDueDate", "+999999999-12-31", "reason", "r"), INVALID, "requestedDueDate"),
                 bad("extension-requests", "a blank reason", Map.of("requestedDueDate", later, "reason", ""), INVALID, "reason"),
                 bad("extension-decisions", "approved \"yes\"", Map.of("approved", "yes"), MALFORMED, "approved"),
                 bad("extension-decisions", "no approved", Map.of("note", "n"), INVALID, "approved"),
@@ -154,14 +156,19 @@ class BadInputTest extends ScenarioTest {
         String id = issueInProgressAtPharmacy();
         long before = eventCount(id);
         byte[] body = json(Map.of("percent", 50, "summary", OVERSIZED_TEXT)).getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/issues/" + id + "/progress-reports"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pharmacy:pharmacy".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))) // no length: chunked
-                .build();
-        HttpResponse<String> raw = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertBadInput(new Api.Response(raw.statusCode(), raw.body(), raw), TOO_LARGE, null);
+        // A body publisher without a length makes the client send the body chunked, with no Content-Length.
+        Api.Response r = raw("pharmacy", "/api/issues/" + id + "/progress-reports", "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        assertBadInput(r, TOO_LARGE, null);
         assertThat(eventCount(id)).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_sent_as_plain_text_is_415_unsupported_media_type() throws Exception {
+        long before = allEvents();
+        Api.Response r = raw("inspector", "/api/issues", "text/plain", HttpRequest.BodyPublishers.ofString(json(validRaise())));
+        assertProblem(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(allEvents()).isEqualTo(before);
     }
 
     // ---- unknown and malformed issue ids -------------------------------------------------
@@ -216,7 +223,8 @@ class BadInputTest extends ScenarioTest {
                 arguments("source=TWITTER", "source"),
                 arguments("overdue=maybe", "overdue"),
                 arguments("department=pharmacy", "department"),
-                arguments("q=" + "q".repeat(201), "q"));
+                arguments("q=" + "q".repeat(201), "q"),
+                arguments("q=%00", "q"));
     }
 
     @ParameterizedTest(name = "reading an issue or its history with {0} is 400 naming {1}")
@@ -280,6 +288,17 @@ class BadInputTest extends ScenarioTest {
         accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")));
         accepted(api.as("pharmacy").post("/api/issues/" + id + "/acknowledgement", Map.of()));
         return id;
+    }
+
+    /** A request {@link Api} cannot send: another content type, or a body without a length. */
+    private Api.Response raw(String user, String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .POST(body)
+                .build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return noServerError(new Api.Response(r.statusCode(), r.body(), r));
     }
 
     private long allEvents() {

@@ -130,7 +130,7 @@ class IssueCommandController {
         try {
             into = IssueId.of(body.intoIssueId());
         } catch (IllegalArgumentException e) {
-            throw new DomainRefusal(ErrorCode.VALIDATION_FAILED, "intoIssueId is not an issue id.");
+            throw new InvalidInput("intoIssueId", "is not an issue id.");
         }
         return send(id, new MergeIssue(issueId(id), into, body.reason()), request);
     }

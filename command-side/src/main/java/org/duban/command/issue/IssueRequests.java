@@ -81,7 +81,7 @@ final class IssueRequests {
 
     record Plan(@NotBlank @Size(max = 5_000) String rootCause,
                 @NotBlank @Size(max = 5_000) String measures,
-                @Size(max = 50) List<@Valid Milestone> milestones) {
+                @Size(max = 50) List<@NotNull @Valid Milestone> milestones) {
     }
 
     record Milestone(@NotBlank @Size(max = 500) String title, @NotNull LocalDate dueDate) {

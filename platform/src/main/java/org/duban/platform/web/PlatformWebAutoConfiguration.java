@@ -33,6 +33,19 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    public StorableInputAdvice storableInputAdvice() {
+        return new StorableInputAdvice();
+    }
+
+    @Bean
+    public FilterRegistrationBean<StorableParameterFilter> storableParameterFilter() {
+        FilterRegistrationBean<StorableParameterFilter> registration = new FilterRegistrationBean<>(new StorableParameterFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
             @Value("${duban.http.max-body-bytes:262144}") long maxBytes) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));

@@ -9,6 +9,8 @@ import org.duban.api.error.InvalidInput;
 import org.duban.api.error.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +38,7 @@ import java.util.Map;
  * {@code code}; bad input is a 4xx, never a 500; a database that is away is a 503 to retry.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 

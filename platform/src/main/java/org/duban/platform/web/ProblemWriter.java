@@ -17,12 +17,18 @@ public final class ProblemWriter {
     }
 
     public static void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+        write(response, code, detail, Map.of());
+    }
+
+    public static void write(HttpServletResponse response, ErrorCode code, String detail, Map<String, Object> extra)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", URI.create("urn:duban:problem:" + code.name().toLowerCase().replace('_', '-')).toString());
         body.put("title", org.springframework.http.HttpStatus.valueOf(code.httpStatus()).getReasonPhrase());
         body.put("status", code.httpStatus());
         body.put("detail", detail);
         body.put("code", code.name());
+        body.putAll(extra);
         response.setStatus(code.httpStatus());
         response.setCharacterEncoding("UTF-8");
         response.setContentType("application/problem+json");

@@ -22,8 +22,9 @@ class SeparateSidesTest {
     @Test
     void a_command_on_the_command_side_is_read_back_from_the_query_side() {
         String database = TestDatabase.newDatabase();
-        try (ConfigurableApplicationContext commandSide = CommandSideApplication.builder().run(args(database));
-             ConfigurableApplicationContext querySide = QuerySideApplication.builder().run(args(database))) {
+        // The query side first: its migrations are then "future" ones to the command side, which must still start.
+        try (ConfigurableApplicationContext querySide = QuerySideApplication.builder().run(args(database));
+             ConfigurableApplicationContext commandSide = CommandSideApplication.builder().run(args(database))) {
             Api commands = api(commandSide);
             Api queries = api(querySide);
 

@@ -1,0 +1,38 @@
+package org.duban.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.duban.api.error.ErrorCode;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Query parameters obey the same rule as bodies: text that cannot be stored or searched is refused with 400. */
+public class StorableParameterFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            for (String value : parameter.getValue()) {
+                String problem = StorableInput.problemWith(value);
+                if (problem != null || StorableInput.problemWith(parameter.getKey()) != null) {
+                    String name = printable(parameter.getKey());
+                    String message = problem == null ? "has an invalid name" : problem;
+                    ProblemWriter.write(response, ErrorCode.VALIDATION_FAILED, "Parameter '" + name + "' " + message + ".",
+                            Map.of("errors", List.of(Map.of("field", name, "message", message))));
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String printable(String name) {
+        return name.replaceAll("[\\x00-\\x1f\\p{Cs}]", "?");
+    }
+}
