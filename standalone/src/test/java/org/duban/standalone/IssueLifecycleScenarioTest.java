@@ -85,9 +85,12 @@ class IssueLifecycleScenarioTest extends ScenarioTest {
     void a_department_user_sees_only_its_own_departments_issues() {
         String mine = raise("药房的事项");
         String theirs = raise("住院的事项");
-        accepted(api.as("inspector").post("/api/issues/" + mine + "/assignment", Map.of("department", "PHARMACY")));
+        long mv = accepted(api.as("inspector").post("/api/issues/" + mine + "/assignment", Map.of("department", "PHARMACY")));
         long v = accepted(api.as("inspector").post("/api/issues/" + theirs + "/assignment", Map.of("department", "INPATIENT_SERVICE")));
+        // Each view catches up on its own: wait for both issues in the ledger and in the history.
+        api.as("inspector").get("/api/issues/" + mine + "?minVersion=" + mv);
         api.as("inspector").get("/api/issues/" + theirs + "?minVersion=" + v);
+        api.as("inspector").get("/api/issues/" + theirs + "/history?minVersion=" + v);
 
         JsonNode list = api.as("pharmacy").get("/api/issues?size=200").json();
         assertThat(list.findValuesAsText("id")).contains(mine).doesNotContain(theirs);
