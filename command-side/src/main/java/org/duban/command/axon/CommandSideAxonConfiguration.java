@@ -4,12 +4,17 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.duban.api.actor.ActorMetaData;
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.RulesInForce;
+import org.duban.command.deadline.WorkingDayDeadlinePolicy;
 import org.duban.command.deadline.DeadlinePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class CommandSideAxonConfiguration {
 
     /** The actor, correlation id and client address of a command travel on to every event it causes. */
@@ -25,8 +30,8 @@ public class CommandSideAxonConfiguration {
     }
 
     @Bean
-    public DeadlinePolicy deadlinePolicy() {
-        return new CalendarDayDeadlinePolicy();
+    public DeadlinePolicy deadlinePolicy(RulesInForce rules, Clock clock) {
+        return new WorkingDayDeadlinePolicy(rules::calendar, rules::policy, clock.getZone());
     }
 
     /** Axon's interceptor auto-configuration registers it on the command bus. */

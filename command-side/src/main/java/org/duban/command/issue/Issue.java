@@ -46,6 +46,8 @@ class Issue {
     private boolean extensionPending;
     private LocalDate pendingRequestedDueDate;
     private String submitter;
+    private EscalationLevel escalation = EscalationLevel.NONE;
+    private LocalDate remindedFor;
 
     Issue() {
         // for event sourcing
@@ -56,8 +58,7 @@ class Issue {
         Instant now = clock.instant();
         Instant occurredAt = cmd.occurredAt() == null ? now : cmd.occurredAt();
         if (occurredAt.isAfter(now)) throw IssueRefusals.occurredInFuture();
-        InitialDeadlines deadlines = policy.initialFor(cmd.source(), cmd.severity(),
-                LocalDate.ofInstant(occurredAt, clock.getZone()));
+        InitialDeadlines deadlines = policy.initialFor(cmd.source(), cmd.severity(), occurredAt);
         apply(new IssueRaised(cmd.issueId(), cmd.title(), cmd.description(), cmd.source(), cmd.category(),
                 cmd.severity(), cmd.concernedDepartment(), cmd.externalRef(), cmd.complainant(), occurredAt,
                 deadlines.acknowledgeDueDate(), deadlines.dueDate(), deadlines.policyVersion()));
@@ -200,12 +201,50 @@ class Issue {
         return status != WITHDRAWN;
     }
 
+    /** 挂牌督办: the level only rises, and only while the issue is open. */
+    @CommandHandler
+    long handle(EscalateIssue cmd) {
+        requireStatus("escalate", OPEN.toArray(IssueStatus[]::new));
+        if (cmd.level().compareTo(escalation) <= 0) throw IssueRefusals.escalationNotHigher(escalation, cmd.level());
+        apply(new IssueEscalated(id, cmd.level(), escalation, cmd.reason(), false, dueDate, 0, null));
+        return version();
+    }
+
+    /**
+     * A step of the clock came due. It speaks only if it still applies: the issue is open and
+     * its clock runs, the due date is the one the step was computed from, and this step has not
+     * spoken yet. Anything else is a deadline the issue has moved past, and is ignored.
+     */
+    @CommandHandler
+    long handle(NoticeDeadline cmd, Clock clock) {
+        boolean clockRuns = !onHold && (status == REGISTERED || status == ASSIGNED || status == IN_PROGRESS || status == REOPENED);
+        if (!clockRuns || !cmd.dueDate().equals(dueDate)) return version();
+        switch (cmd.kind()) {
+            case DUE_SOON -> {
+                // A reminder after the due date has passed would say the wrong thing; the overdue notice speaks then.
+                if (!dueDate.equals(remindedFor) && !LocalDate.now(clock).isAfter(dueDate)) {
+                    apply(new DueDateApproaching(id, dueDate, -cmd.workingDaysOverdue(), cmd.policyVersion()));
+                }
+            }
+            case OVERDUE -> escalateAutomatically(EscalationLevel.BLUE, "到期催办：已超过整改期限 " + dueDate, cmd);
+            case YELLOW -> escalateAutomatically(EscalationLevel.YELLOW, "黄牌警示：超期 " + cmd.workingDaysOverdue() + " 个工作日", cmd);
+            case RED -> escalateAutomatically(EscalationLevel.RED, "红牌督办：超期 " + cmd.workingDaysOverdue() + " 个工作日", cmd);
+        }
+        return version();
+    }
+
+    private void escalateAutomatically(EscalationLevel level, String reason, NoticeDeadline cmd) {
+        if (level.compareTo(escalation) > 0) {
+            apply(new IssueEscalated(id, level, escalation, reason, true, dueDate, cmd.workingDaysOverdue(), cmd.policyVersion()));
+        }
+    }
+
     @CommandHandler
     long handle(CheckEffectiveness cmd, DeadlinePolicy policy, Clock clock) {
         requireStatus("check the effectiveness of", CLOSED);
         if (cmd.recurred()) {
             // A recurrence is rectified afresh: it gets a new due date, counted from today by the policy in force.
-            InitialDeadlines deadlines = policy.initialFor(source, severity, LocalDate.now(clock));
+            InitialDeadlines deadlines = policy.initialFor(source, severity, clock.instant());
             apply(new IssueReopened(id, cmd.note(), deadlines.dueDate(), deadlines.policyVersion()));
         } else {
             apply(new EffectivenessConfirmed(id, cmd.note()));
@@ -300,6 +339,16 @@ class Issue {
     @EventSourcingHandler
     void on(IssueMerged e) {
         status = WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(DueDateApproaching e) {
+        remindedFor = e.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(IssueEscalated e) {
+        escalation = e.level();
     }
 
     @EventSourcingHandler

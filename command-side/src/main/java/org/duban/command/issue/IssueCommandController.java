@@ -135,6 +135,12 @@ class IssueCommandController {
         return send(id, new MergeIssue(issueId(id), into, body.reason()), request);
     }
 
+    @PostMapping("/{id}/escalations")
+    Accepted escalate(@PathVariable String id, @Valid @RequestBody IssueRequests.Escalation body, HttpServletRequest request) {
+        if (body.level() == EscalationLevel.NONE) throw new InvalidInput("level", "must be BLUE, YELLOW or RED.");
+        return send(id, new EscalateIssue(issueId(id), body.level(), body.reason()), request);
+    }
+
     @PostMapping("/{id}/effectiveness-checks")
     Accepted checkEffectiveness(@PathVariable String id, @Valid @RequestBody IssueRequests.EffectivenessCheck body, HttpServletRequest request) {
         return send(id, new CheckEffectiveness(issueId(id), body.recurred(), body.note()), request);

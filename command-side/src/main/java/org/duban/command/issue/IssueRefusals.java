@@ -66,6 +66,11 @@ final class IssueRefusals {
         return new DomainRefusal(ErrorCode.MERGE_TARGET_INVALID, why);
     }
 
+    static DomainRefusal escalationNotHigher(org.duban.api.issue.EscalationLevel current, org.duban.api.issue.EscalationLevel requested) {
+        return new DomainRefusal(ErrorCode.ESCALATION_NOT_HIGHER,
+                "The issue is already at " + current + "; escalation to " + requested + " would not raise it.");
+    }
+
     static DomainRefusal occurredInFuture() {
         return new DomainRefusal(ErrorCode.VALIDATION_FAILED, "occurredAt cannot be in the future.");
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.duban.api.issue.Category;
+import org.duban.api.issue.EscalationLevel;
 import org.duban.api.issue.Severity;
 import org.duban.api.issue.Source;
 
@@ -73,6 +74,9 @@ final class IssueRequests {
     }
 
     record EffectivenessCheck(@NotNull Boolean recurred, @NotBlank @Size(max = 2_000) String note) {
+    }
+
+    record Escalation(@NotNull EscalationLevel level, @NotBlank @Size(max = 2_000) String reason) {
     }
 
     record Merge(@NotBlank @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an issue id") String intoIssueId,

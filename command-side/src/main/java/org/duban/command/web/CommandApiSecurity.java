@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may send which command: the one place on the command side where roles are checked
@@ -22,6 +23,7 @@ public class CommandApiSecurity {
     private static final String INSPECTOR = "INSPECTOR";
     private static final String COMMITTEE = "COMMITTEE";
     private static final String DEPARTMENT = "DEPARTMENT";
+    private static final String ADMIN = "ADMIN";
 
     @Bean
     @Order(10)
@@ -34,17 +36,24 @@ public class CommandApiSecurity {
                                 "/api/issues/*/merge", "/api/issues/*/hold", "/api/issues/*/resume",
                                 "/api/issues/*/withdrawal", "/api/issues/*/verification",
                                 "/api/issues/*/effectiveness-checks").hasRole(INSPECTOR)
-                        .requestMatchers(POST, "/api/issues/*/extension-decisions").hasAnyRole(INSPECTOR, COMMITTEE)
+                        .requestMatchers(POST, "/api/issues/*/extension-decisions", "/api/issues/*/escalations")
+                                .hasAnyRole(INSPECTOR, COMMITTEE)
                         .requestMatchers(POST, "/api/issues/*/acknowledgement", "/api/issues/*/progress-reports",
                                 "/api/issues/*/extension-requests", "/api/issues/*/rectification",
                                 "/api/issues/*/return", "/api/issues/*/plan").hasRole(DEPARTMENT)
+                        .requestMatchers(PUT, "/api/calendar/days/*", "/api/deadline-policies").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .build();
     }
 
     static boolean isCommandRequest(HttpServletRequest request) {
         String method = request.getMethod();
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // POSTs that only mark notifications read or retry their delivery touch the query side's
+        // own tables, not domain state: the query side serves them (QueryApiSecurity.isQueryRequest).
+        boolean notificationWrite = "POST".equals(method)
+                && (path.startsWith("/api/notifications/") || path.startsWith("/api/admin/notifications/"));
+        return path.startsWith("/api/") && !notificationWrite
                 && !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
     }
 }

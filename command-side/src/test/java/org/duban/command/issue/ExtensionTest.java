@@ -2,7 +2,7 @@ package org.duban.command.issue;
 
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.issue.*;
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.TestPolicies;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -36,7 +36,7 @@ class ExtensionTest {
 
     @Test
     void an_extension_may_still_be_requested_on_the_due_date_itself() {
-        fixtureAt(Instant.parse("2026-03-09T15:59:59Z")) // 23:59:59 on 9 March in Beijing
+        fixtureAt(Instant.parse("2026-03-11T15:59:59Z")) // 23:59:59 on 11 March (the due date) in Beijing
                 .given(issueThatIs(IN_PROGRESS))
                 .when(new RequestExtension(ISSUE_ID, A_WEEK_LATER, "Windows arrive on the 12th"), PHARMACY_STAFF)
                 .expectEvents(REQUESTED);
@@ -44,7 +44,7 @@ class ExtensionTest {
 
     @Test
     void an_extension_requested_after_the_due_date_has_passed_is_refused() {
-        fixtureAt(Instant.parse("2026-03-09T16:00:00Z")) // midnight into 10 March in Beijing
+        fixtureAt(Instant.parse("2026-03-11T16:00:00Z")) // midnight into 12 March in Beijing
                 .given(issueThatIs(IN_PROGRESS))
                 .when(new RequestExtension(ISSUE_ID, A_WEEK_LATER, "Too late"), PHARMACY_STAFF)
                 .expectException(DomainRefusal.class)
@@ -178,7 +178,7 @@ class ExtensionTest {
                 .andGiven(new ExtensionRequested(ISSUE_ID, DUE, LocalDate.of(2026, 3, 12), "Windows arrive on the 12th"),
                         new IssueHeld(ISSUE_ID, "Waiting for the health commission"),
                         new IssueResumed(ISSUE_ID, "Ruling received", 5, DUE, LocalDate.of(2026, 3, 14),
-                                CalendarDayDeadlinePolicy.VERSION))
+                                TestPolicies.VERSION))
                 .when(new DecideExtension(ISSUE_ID, true, "Approved"), INSPECTOR)
                 .expectEventsMatching(payloadsMatching(noApprovalMovingTheDueDateEarlier()));
     }

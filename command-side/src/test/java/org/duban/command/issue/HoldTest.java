@@ -2,7 +2,7 @@ package org.duban.command.issue;
 
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.issue.*;
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.TestPolicies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -86,8 +86,9 @@ class HoldTest {
                 .andGivenCurrentTime(Instant.parse("2026-03-04T01:00:00Z")) // held on 4 March
                 .andGiven(HELD)
                 .when(new ResumeIssue(ISSUE_ID, "Ruling received"), INSPECTOR)
-                .expectEvents(new IssueResumed(ISSUE_ID, "Ruling received", 3, DUE, LocalDate.of(2026, 3, 12),
-                        CalendarDayDeadlinePolicy.VERSION))
+                // Thursday 5 and Friday 6 March were working days on hold; Saturday 7 is not one.
+                .expectEvents(new IssueResumed(ISSUE_ID, "Ruling received", 2, DUE, LocalDate.of(2026, 3, 13),
+                        TestPolicies.VERSION))
                 .expectResultMessagePayload(4L);
     }
 
@@ -100,7 +101,7 @@ class HoldTest {
                 .andGiven(HELD)
                 .when(new ResumeIssue(ISSUE_ID, "Ruling received the same day"), INSPECTOR)
                 .expectEvents(new IssueResumed(ISSUE_ID, "Ruling received the same day", 0, DUE, DUE,
-                        CalendarDayDeadlinePolicy.VERSION));
+                        TestPolicies.VERSION));
     }
 
     @Test
@@ -110,12 +111,13 @@ class HoldTest {
                 .andGivenCurrentTime(Instant.parse("2026-03-04T01:00:00Z"))
                 .andGiven(HELD)
                 .andGiven(new IssueResumed(ISSUE_ID, "Ruling received", 3, DUE, LocalDate.of(2026, 3, 12),
-                        CalendarDayDeadlinePolicy.VERSION))
+                        TestPolicies.VERSION))
                 .andGivenCurrentTime(Instant.parse("2026-03-10T02:00:00Z"))
                 .andGiven(new IssueHeld(ISSUE_ID, "Appeal lodged"))
                 .when(new ResumeIssue(ISSUE_ID, "Appeal decided"), INSPECTOR)
-                .expectEvents(new IssueResumed(ISSUE_ID, "Appeal decided", 5, LocalDate.of(2026, 3, 12),
-                        LocalDate.of(2026, 3, 17), CalendarDayDeadlinePolicy.VERSION));
+                // Held 11, 12, 13 March (working days); the weekend does not count: 12 March + 3 working days.
+                .expectEvents(new IssueResumed(ISSUE_ID, "Appeal decided", 3, LocalDate.of(2026, 3, 12),
+                        LocalDate.of(2026, 3, 17), TestPolicies.VERSION));
     }
 
     @Test
@@ -130,7 +132,7 @@ class HoldTest {
     @Test
     void a_resumed_issue_cannot_be_resumed_again() {
         fixture().given(issueThatIs(IN_PROGRESS))
-                .andGiven(HELD, new IssueResumed(ISSUE_ID, "Ruling received", 0, DUE, DUE, CalendarDayDeadlinePolicy.VERSION))
+                .andGiven(HELD, new IssueResumed(ISSUE_ID, "Ruling received", 0, DUE, DUE, TestPolicies.VERSION))
                 .when(new ResumeIssue(ISSUE_ID, "Again"), INSPECTOR)
                 .expectException(DomainRefusal.class)
                 .expectException(withCode(NOT_ON_HOLD))
@@ -150,7 +152,7 @@ class HoldTest {
     @Test
     void a_resumed_issue_can_be_submitted_for_verification() {
         fixture().given(issueThatIs(IN_PROGRESS))
-                .andGiven(HELD, new IssueResumed(ISSUE_ID, "Ruling received", 0, DUE, DUE, CalendarDayDeadlinePolicy.VERSION))
+                .andGiven(HELD, new IssueResumed(ISSUE_ID, "Ruling received", 0, DUE, DUE, TestPolicies.VERSION))
                 .when(new SubmitRectification(ISSUE_ID, "Done", List.of()), PHARMACY_STAFF)
                 .expectEvents(new RectificationSubmitted(ISSUE_ID, PHARMACY, "Done", List.of()));
     }

@@ -7,7 +7,7 @@ import org.duban.api.error.DomainRefusal;
 import org.duban.api.error.ErrorCode;
 import org.duban.api.issue.*;
 import org.duban.api.personaldata.SealedPersonalData;
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.TestPolicies;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 
@@ -33,9 +33,10 @@ final class IssueFixtures {
     /** Monday 2 March 2026, 10:00 in the hospital's zone. */
     static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
     static final LocalDate ACKNOWLEDGE_DUE = LocalDate.of(2026, 3, 3);
-    static final LocalDate DUE = LocalDate.of(2026, 3, 9);
-    /** A recurrence is rectified afresh: 7 days (hotline, normal) from the day it was found. */
-    static final LocalDate REOPENED_DUE = LocalDate.of(2026, 3, 9);
+    /** 7 working days (hotline, normal) after Monday 2 March 2026. */
+    static final LocalDate DUE = LocalDate.of(2026, 3, 11);
+    /** A recurrence is rectified afresh: 7 working days (hotline, normal) from the day it was found. */
+    static final LocalDate REOPENED_DUE = LocalDate.of(2026, 3, 11);
 
     static final DepartmentCode PHARMACY = DepartmentCode.of("PHARMACY");
     static final DepartmentCode NURSING = DepartmentCode.of("NURSING");
@@ -58,7 +59,7 @@ final class IssueFixtures {
     /** A fixture whose injected clock stands still at {@code now} in the hospital's zone. */
     static AggregateTestFixture<Issue> fixtureAt(Instant now) {
         AggregateTestFixture<Issue> fixture = new AggregateTestFixture<>(Issue.class);
-        fixture.registerInjectableResource(new CalendarDayDeadlinePolicy());
+        fixture.registerInjectableResource(TestPolicies.shipped(ZONE));
         fixture.registerInjectableResource(Clock.fixed(now, ZONE));
         return fixture;
     }
@@ -74,7 +75,7 @@ final class IssueFixtures {
         return new IssueRaised(id, "Two-hour queue at the outpatient pharmacy",
                 "A patient waited over two hours to collect medicine.", Source.HOTLINE, Category.MEDICAL_SERVICE,
                 Severity.NORMAL, PHARMACY, "12345-2026-000731", COMPLAINANT, NOW, ACKNOWLEDGE_DUE, DUE,
-                CalendarDayDeadlinePolicy.VERSION);
+                TestPolicies.VERSION);
     }
 
     /** The events that bring the issue to {@code status}, owned by PHARMACY wherever it has an owner. */
@@ -108,7 +109,7 @@ final class IssueFixtures {
             }
             case REOPENED -> {
                 events.addAll(issueThatIs(IssueStatus.CLOSED, id));
-                events.add(new IssueReopened(id, "Queues back over an hour", REOPENED_DUE, CalendarDayDeadlinePolicy.VERSION));
+                events.add(new IssueReopened(id, "Queues back over an hour", REOPENED_DUE, TestPolicies.VERSION));
             }
             case WITHDRAWN -> {
                 events.addAll(issueThatIs(IssueStatus.IN_PROGRESS, id));

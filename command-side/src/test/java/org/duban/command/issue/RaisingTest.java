@@ -7,7 +7,7 @@ import org.duban.api.issue.IssueRaised;
 import org.duban.api.issue.RaiseIssue;
 import org.duban.api.issue.Severity;
 import org.duban.api.issue.Source;
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.TestPolicies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +27,14 @@ class RaisingTest {
     }
 
     @Test
-    void a_normal_hotline_complaint_must_be_acknowledged_within_one_day_and_resolved_within_seven() {
+    void a_normal_hotline_complaint_must_be_acknowledged_within_one_working_day_and_resolved_within_seven() {
         RaiseIssue raise = raiseHotlineComplaint(Severity.NORMAL, NOW);
 
         fixture.givenNoPriorActivity()
                 .when(raise, INSPECTOR)
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ISSUE_ID)
-                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 9)));
+                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 3), DUE));
     }
 
     @Test
@@ -47,14 +47,14 @@ class RaisingTest {
     }
 
     @Test
-    void a_normal_inspection_finding_must_be_resolved_within_fifteen_days() {
+    void a_normal_inspection_finding_must_be_acknowledged_within_two_and_resolved_within_fifteen_working_days() {
         RaiseIssue raise = new RaiseIssue(ISSUE_ID, "Expired drugs on the ward trolley", "Found on an unannounced check",
                 Source.INSPECTION, Category.QUALITY_AND_DISPUTES, Severity.NORMAL, NURSING,
                 null, null, NOW);
 
         fixture.givenNoPriorActivity()
                 .when(raise, INSPECTOR)
-                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 17)));
+                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 23)));
     }
 
     @Test
@@ -63,18 +63,20 @@ class RaisingTest {
 
         fixture.givenNoPriorActivity()
                 .when(raise, INSPECTOR)
-                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 9)));
+                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 3), DUE));
     }
 
     @Test
     void a_back_filled_issue_counts_its_deadlines_from_the_day_it_occurred_in_the_hospitals_zone() {
-        // 27 February 20:00 UTC is already 28 February in Beijing.
+        // 27 February 20:00 UTC is already 28 February in Beijing: a Saturday worked in exchange for the
+        // Spring Festival (调休), so the clock starts on a working day: 1 working day → Mon 2 March,
+        // 7 → Tue 10 March.
         Instant occurredAt = Instant.parse("2026-02-27T20:00:00Z");
         RaiseIssue raise = raiseHotlineComplaint(Severity.NORMAL, occurredAt);
 
         fixture.givenNoPriorActivity()
                 .when(raise, INSPECTOR)
-                .expectEvents(raisedFrom(raise, occurredAt, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7)));
+                .expectEvents(raisedFrom(raise, occurredAt, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10)));
     }
 
     @Test
@@ -89,6 +91,6 @@ class RaisingTest {
     private static IssueRaised raisedFrom(RaiseIssue raise, Instant occurredAt, LocalDate acknowledgeDue, LocalDate due) {
         return new IssueRaised(raise.issueId(), raise.title(), raise.description(), raise.source(), raise.category(),
                 raise.severity(), raise.concernedDepartment(), raise.externalRef(), raise.complainant(), occurredAt,
-                acknowledgeDue, due, CalendarDayDeadlinePolicy.VERSION);
+                acknowledgeDue, due, TestPolicies.VERSION);
     }
 }

@@ -15,7 +15,7 @@ import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFac
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.duban.api.issue.IssueId;
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.TestPolicies;
 
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +39,7 @@ final class RoutingIssueRepository implements Repository<Issue> {
             .eventStore(otherStore)
             .parameterResolverFactory(MultiParameterResolverFactory.ordered(
                     ClasspathParameterResolverFactory.forClass(Issue.class),
-                    new SimpleResourceParameterResolverFactory(List.of(new CalendarDayDeadlinePolicy(), Clock.fixed(NOW, ZONE)))))
+                    new SimpleResourceParameterResolverFactory(List.of(TestPolicies.shipped(ZONE), Clock.fixed(NOW, ZONE)))))
             .build();
 
     RoutingIssueRepository(Repository<Issue> fixtureIssues) {

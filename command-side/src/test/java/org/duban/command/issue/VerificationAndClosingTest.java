@@ -1,6 +1,6 @@
 package org.duban.command.issue;
 
-import org.duban.command.deadline.CalendarDayDeadlinePolicy;
+import org.duban.command.deadline.TestPolicies;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.duban.api.error.DomainRefusal;
@@ -147,7 +147,7 @@ class VerificationAndClosingTest {
     void a_closed_issue_that_recurred_is_reopened() {
         fixture.given(issueThatIs(CLOSED))
                 .when(new CheckEffectiveness(ISSUE_ID, true, "Queues back over an hour"), INSPECTOR)
-                .expectEvents(new IssueReopened(ISSUE_ID, "Queues back over an hour", REOPENED_DUE, CalendarDayDeadlinePolicy.VERSION));
+                .expectEvents(new IssueReopened(ISSUE_ID, "Queues back over an hour", REOPENED_DUE, TestPolicies.VERSION));
     }
 
     @Test

@@ -40,6 +40,8 @@ final class HistoryWording {
             case RectificationRejected e -> "验收不通过 Verification failed: " + e.note();
             case IssueWithdrawn e -> "撤销 Withdrawn: " + e.reason();
             case IssueMerged e -> "合并为重复事项 Merged into " + e.intoIssueId();
+            case DueDateApproaching e -> "临近提醒 Due on " + e.dueDate();
+            case IssueEscalated e -> (e.automatic() ? "自动升级 " : "挂牌督办 ") + e.level() + ": " + e.reason();
             case EffectivenessConfirmed e -> "回头看：整改有效 Effectiveness confirmed";
             case IssueReopened e -> "回头看：问题复发，重新打开 Recurred, reopened";
         };

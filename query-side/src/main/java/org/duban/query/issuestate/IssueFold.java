@@ -103,6 +103,8 @@ public final class IssueFold {
                 s.withdrawalReason = "DUPLICATE";
                 s.mergedInto = e.intoIssueId().value();
             }
+            case DueDateApproaching e -> s.remindedFor = e.dueDate();
+            case IssueEscalated e -> s.escalation = e.level();
             case EffectivenessConfirmed e -> {
                 s.status = IssueStatus.EFFECTIVE;
                 s.completedLoopStages.add(LoopStage.PREVENTION);

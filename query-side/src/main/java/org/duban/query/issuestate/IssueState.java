@@ -44,6 +44,7 @@ public class IssueState {
     public Instant heldAt;
     public long daysOnHold;
     public EscalationLevel escalation = EscalationLevel.NONE;
+    public LocalDate remindedFor;
     public List<IssueDetail.ExtensionView> extensions = new ArrayList<>();
     public List<IssueDetail.ProgressView> progress = new ArrayList<>();
     public IssueDetail.PlanView plan;
