@@ -1,0 +1,162 @@
+package org.duban.standalone.deadline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.duban.command.deadline.DeadlinePoller;
+import org.duban.standalone.StandaloneApplication;
+import org.duban.standalone.support.Api;
+import org.duban.standalone.support.Apps;
+import org.duban.standalone.support.MovableClock;
+import org.duban.standalone.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Time that supervises, with time moved by the test instead of slept: working-day due dates
+ * across 国庆, and an issue left alone that escalates BLUE → YELLOW → RED on the right working
+ * days, across a restart of the application.
+ */
+class DeadlineEscalationTest {
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private final MovableClock clock = new MovableClock(beijing("2025-09-30T10:00"), BEIJING).install();
+
+    @AfterEach
+    void systemClockAgain() {
+        MovableClock.uninstall();
+    }
+
+    @Test
+    void a_hotline_issue_raised_before_national_day_is_due_seven_working_days_later_after_the_holiday() {
+        try (ConfigurableApplicationContext app = start(TestDatabase.newDatabase())) {
+            Api api = Apps.api(app);
+            String id = raise(api);
+            JsonNode deadlines = api.as("inspector").get("/api/issues/" + id + "?minVersion=0").json().get("deadlines");
+            // Raised Tue 30 Sep 2025. 1–8 Oct are holidays; Sat 11 Oct is worked (调休).
+            // Working days: 9 Oct (1), 10 (2), 11 (3), 13 (4), 14 (5), 15 (6), 16 (7).
+            assertThat(deadlines.get("acknowledgeDueDate").asText()).isEqualTo("2025-10-09");
+            assertThat(deadlines.get("dueDate").asText()).isEqualTo("2025-10-16");
+            assertThat(deadlines.get("policyVersion").asText()).isEqualTo("policy/0+calendar/0");
+        }
+    }
+
+    @Test
+    void an_issue_left_alone_escalates_blue_yellow_red_on_the_right_working_days_across_a_restart() {
+        String database = TestDatabase.newDatabase();
+        String id;
+        try (ConfigurableApplicationContext app = start(database)) {
+            Api api = Apps.api(app);
+            id = raise(api);
+            assertThat(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")).status()).isEqualTo(200);
+            awaitClock(app, id, 1);
+
+            fireAt(app, "2025-10-14T23:59:59");
+            assertThat(types(app, id)).containsExactly("IssueRaised", "OwnerAssigned");
+            fireAt(app, "2025-10-15T00:00"); // one working day before the due date: 临近提醒
+            assertThat(types(app, id)).endsWith("DueDateApproaching");
+            awaitClock(app, id, 2);
+            fireAt(app, "2025-10-16T23:59:59");
+            assertThat(types(app, id)).hasSize(3);
+            fireAt(app, "2025-10-17T00:00"); // the due date has passed: 到期催办, BLUE
+            assertThat(levels(app, id)).containsExactly("BLUE");
+            awaitClock(app, id, 3);
+        }
+        try (ConfigurableApplicationContext app = start(database)) {
+            // 3 working days overdue at the end of Tue 21 Oct (17, 20, 21): YELLOW from midnight.
+            fireAt(app, "2025-10-21T23:59:59");
+            assertThat(levels(app, id)).containsExactly("BLUE");
+            fireAt(app, "2025-10-22T00:00");
+            assertThat(levels(app, id)).containsExactly("BLUE", "YELLOW");
+            awaitClock(app, id, 4);
+            // 5 working days overdue at the end of Thu 23 Oct (17, 20, 21, 22, 23): RED.
+            fireAt(app, "2025-10-23T23:59:59");
+            assertThat(levels(app, id)).containsExactly("BLUE", "YELLOW");
+            fireAt(app, "2025-10-24T00:00");
+            assertThat(levels(app, id)).containsExactly("BLUE", "YELLOW", "RED");
+            awaitClock(app, id, 5);
+            fireAt(app, "2025-12-31T00:00");
+            assertThat(types(app, id)).hasSize(6);
+
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("""
+                    select convert_from(payload, 'UTF8')::jsonb ->> 'workingDaysOverdue' from domain_event_entry
+                    where aggregate_identifier = ? and payload_type like '%IssueEscalated' order by sequence_number""",
+                    String.class, id)).containsExactly("0", "3", "5");
+            Api api = Apps.api(app);
+            JsonNode issue = api.as("inspector").get("/api/issues/" + id + "?minVersion=5").json();
+            assertThat(issue.get("escalation").asText()).isEqualTo("RED");
+            assertThat(issue.get("overdue").asBoolean()).isTrue();
+            JsonNode red = api.as("inspector").get("/api/issues?escalation=RED&overdue=true").json();
+            assertThat(red.findValuesAsText("id")).contains(id);
+        }
+    }
+
+    @Test
+    void a_hold_stops_the_clock_and_an_approved_extension_moves_it() {
+        try (ConfigurableApplicationContext app = start(TestDatabase.newDatabase())) {
+            Api api = Apps.api(app);
+            String id = raise(api);
+            api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY"));
+            api.as("pharmacy").post("/api/issues/" + id + "/acknowledgement", Map.of());
+            api.as("pharmacy").post("/api/issues/" + id + "/extension-requests", Map.of("requestedDueDate", "2025-10-31", "reason", "设备采购"));
+            api.as("committee").post("/api/issues/" + id + "/extension-decisions", Map.of("approved", true));
+            api.as("inspector").post("/api/issues/" + id + "/hold", Map.of("reason", "等待卫健委意见"));
+            awaitClock(app, id, 5);
+            fireAt(app, "2025-11-30T00:00"); // far past every date: on hold, nothing speaks
+            assertThat(levels(app, id)).isEmpty();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String database) {
+        return Apps.start(new SpringApplicationBuilder(StandaloneApplication.class), database, clock);
+    }
+
+    private static String raise(Api api) {
+        Api.Response r = api.as("inspector").post("/api/issues", Map.of("title", "门诊药房取药排队", "description", "12345",
+                "source", "HOTLINE", "category", "MEDICAL_SERVICE"));
+        assertThat(r.status()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    private void fireAt(ConfigurableApplicationContext app, String beijingTime) {
+        clock.set(beijing(beijingTime));
+        app.getBean(DeadlinePoller.class).fireDue();
+    }
+
+    /** Waits (bounded) until the issue-clock processor has seen the issue's events up to {@code version}. */
+    private static void awaitClock(ConfigurableApplicationContext app, String id, long version) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<Long> v = jdbc.queryForList("select version from issue_clock where issue_id = ?", Long.class, id);
+            if (!v.isEmpty() && v.getFirst() >= version) return;
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the issue clock did not catch up with version " + version);
+    }
+
+    private static List<String> types(ConfigurableApplicationContext app, String id) {
+        return app.getBean(JdbcTemplate.class).queryForList(
+                "select substring(payload_type from '[^.]+$') from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                String.class, id);
+    }
+
+    private static List<String> levels(ConfigurableApplicationContext app, String id) {
+        return app.getBean(JdbcTemplate.class).queryForList("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'level' from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%IssueEscalated' order by sequence_number""", String.class, id);
+    }
+
+    private static Instant beijing(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(BEIJING).toInstant();
+    }
+}
