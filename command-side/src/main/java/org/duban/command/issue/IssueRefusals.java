@@ -3,6 +3,7 @@ package org.duban.command.issue;
 import org.duban.api.department.DepartmentCode;
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.error.ErrorCode;
+import org.duban.api.error.InvalidInput;
 import org.duban.api.issue.IssueStatus;
 
 import java.time.LocalDate;
@@ -72,6 +73,6 @@ final class IssueRefusals {
     }
 
     static DomainRefusal occurredInFuture() {
-        return new DomainRefusal(ErrorCode.VALIDATION_FAILED, "occurredAt cannot be in the future.");
+        return new InvalidInput("occurredAt", "cannot be in the future.");
     }
 }

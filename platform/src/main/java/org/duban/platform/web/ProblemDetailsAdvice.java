@@ -54,6 +54,10 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         Refusal refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast).orElse(null);
+        if (refusal != null && refusal.field() != null) {
+            return validationFailed("The request has invalid fields.",
+                    List.of(Map.of("field", refusal.field(), "message", refusal.message())));
+        }
         if (refusal != null) return Problems.response(refusal.code(), refusal.message());
         log.error("Command failed without a refusal code", e);
         return Problems.response(ErrorCode.INTERNAL_ERROR, "The command could not be handled.");

@@ -12,4 +12,9 @@ public class InvalidInput extends DomainRefusal {
     public String field() {
         return field;
     }
+
+    @Override
+    public Refusal toRefusal() {
+        return new Refusal(code(), getMessage(), field);
+    }
 }
