@@ -4,6 +4,7 @@ import org.duban.api.department.DepartmentCode;
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.error.ErrorCode;
 import org.duban.api.error.InvalidInput;
+import org.duban.api.issue.EscalationLevel;
 import org.duban.api.issue.IssueStatus;
 
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ final class IssueRefusals {
         return new DomainRefusal(ErrorCode.MERGE_TARGET_INVALID, why);
     }
 
-    static DomainRefusal escalationNotHigher(org.duban.api.issue.EscalationLevel current, org.duban.api.issue.EscalationLevel requested) {
+    static DomainRefusal escalationNotHigher(EscalationLevel current, EscalationLevel requested) {
         return new DomainRefusal(ErrorCode.ESCALATION_NOT_HIGHER,
                 "The issue is already at " + current + "; escalation to " + requested + " would not raise it.");
     }

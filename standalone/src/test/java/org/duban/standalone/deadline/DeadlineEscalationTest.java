@@ -1,6 +1,9 @@
 package org.duban.standalone.deadline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import org.duban.command.deadline.DeadlinePoller;
 import org.duban.standalone.StandaloneApplication;
 import org.duban.standalone.support.Api;
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +54,17 @@ class DeadlineEscalationTest {
     }
 
     @Test
-    void an_issue_left_alone_escalates_blue_yellow_red_on_the_right_working_days_across_a_restart() {
+    void an_issue_left_alone_escalates_blue_yellow_red_on_the_right_working_days_across_a_restart() throws Exception {
         String database = TestDatabase.newDatabase();
         String id;
-        try (ConfigurableApplicationContext app = start(database)) {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        Webhooks hooks = new Webhooks();
+        String[] notifications = {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
+                "--duban.notifications.mail.departments.PHARMACY=pharmacy@hospital.example",
+                "--duban.notifications.webhooks[0].url=" + hooks.url(), "--duban.notifications.webhooks[0].secret=" + Webhooks.SECRET,
+                "--duban.notifications.webhooks[0].events=IssueEscalated", "--duban.notifications.sender.interval=200ms"};
+        try (ConfigurableApplicationContext app = start(database, notifications)) {
             Api api = Apps.api(app);
             id = raise(api);
             assertThat(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")).status()).isEqualTo(200);
@@ -69,14 +80,16 @@ class DeadlineEscalationTest {
             fireAt(app, "2025-10-17T00:00"); // the due date has passed: 到期催办, BLUE
             assertThat(levels(app, id)).containsExactly("BLUE");
             awaitClock(app, id, 3);
+            awaitOneMailAndWebhookPerLevel(mail, hooks, 1);
         }
-        try (ConfigurableApplicationContext app = start(database)) {
+        try (ConfigurableApplicationContext app = start(database, notifications)) {
             // 3 working days overdue at the end of Tue 21 Oct (17, 20, 21): YELLOW from midnight.
             fireAt(app, "2025-10-21T23:59:59");
             assertThat(levels(app, id)).containsExactly("BLUE");
             fireAt(app, "2025-10-22T00:00");
             assertThat(levels(app, id)).containsExactly("BLUE", "YELLOW");
             awaitClock(app, id, 4);
+            awaitOneMailAndWebhookPerLevel(mail, hooks, 2);
             // 5 working days overdue at the end of Thu 23 Oct (17, 20, 21, 22, 23): RED.
             fireAt(app, "2025-10-23T23:59:59");
             assertThat(levels(app, id)).containsExactly("BLUE", "YELLOW");
@@ -85,6 +98,10 @@ class DeadlineEscalationTest {
             awaitClock(app, id, 5);
             fireAt(app, "2025-12-31T00:00");
             assertThat(types(app, id)).hasSize(6);
+            awaitOneMailAndWebhookPerLevel(mail, hooks, 3);
+            Thread.sleep(1_000); // the sender runs every 200 ms: give a duplicate the chance to show
+            assertThat(escalationMails(mail)).containsExactly("【到期催办】", "【黄牌警示】", "【红牌督办】");
+            assertThat(hooks.levels()).containsExactly("BLUE", "YELLOW", "RED");
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("""
@@ -97,7 +114,32 @@ class DeadlineEscalationTest {
             assertThat(issue.get("overdue").asBoolean()).isTrue();
             JsonNode red = api.as("inspector").get("/api/issues?escalation=RED&overdue=true").json();
             assertThat(red.findValuesAsText("id")).contains(id);
+        } finally {
+            mail.stop();
+            hooks.stop();
         }
+    }
+
+    /** Bounded wait until the outbox has delivered one e-mail and one webhook for each of the first {@code levels} levels. */
+    private static void awaitOneMailAndWebhookPerLevel(GreenMail mail, Webhooks hooks, int levels) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && (escalationMails(mail).size() < levels || hooks.levels().size() < levels)) {
+            Thread.sleep(50);
+        }
+        assertThat(escalationMails(mail)).hasSize(levels);
+        assertThat(hooks.levels()).hasSize(levels);
+    }
+
+    /** The level labels of the escalation e-mails received so far, in order. */
+    private static List<String> escalationMails(GreenMail mail) throws Exception {
+        List<String> labels = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            String subject = m.getSubject();
+            if (subject.startsWith("【") && !subject.startsWith("【新任务】") && !subject.startsWith("【临近提醒】")) {
+                labels.add(subject.substring(0, subject.indexOf('】') + 1));
+            }
+        }
+        return labels;
     }
 
     @Test
@@ -116,8 +158,8 @@ class DeadlineEscalationTest {
         }
     }
 
-    private ConfigurableApplicationContext start(String database) {
-        return Apps.start(new SpringApplicationBuilder(StandaloneApplication.class), database, clock);
+    private ConfigurableApplicationContext start(String database, String... extraArgs) {
+        return Apps.start(new SpringApplicationBuilder(StandaloneApplication.class), database, clock, extraArgs);
     }
 
     private static String raise(Api api) {
