@@ -33,6 +33,7 @@ public class OutboxSender implements SmartLifecycle {
     private final Clock clock;
     private final NotificationProperties.Sender settings;
     private ScheduledExecutorService scheduler;
+    private volatile boolean stopping;
 
     OutboxSender(Outbox outbox, MailChannel mail, WebhookChannel webhooks, PlatformTransactionManager transactions,
                  Clock clock, NotificationProperties properties) {
@@ -47,7 +48,7 @@ public class OutboxSender implements SmartLifecycle {
     /** Sends up to one batch of due messages; returns how many were attempted. Callable at any time, from any node. */
     public int sendDue() {
         int attempted = 0;
-        while (attempted < settings.batchSize() && Boolean.TRUE.equals(transaction.execute(status -> sendNext()))) {
+        while (!stopping && attempted < settings.batchSize() && Boolean.TRUE.equals(transaction.execute(status -> sendNext()))) {
             attempted++;
         }
         return attempted;
@@ -105,6 +106,7 @@ public class OutboxSender implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (!settings.enabled() || scheduler != null) return;
+        stopping = false;
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("duban-notification-sender")
                 .daemon().factory());
         long interval = settings.interval().toMillis();
@@ -114,10 +116,16 @@ public class OutboxSender implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (scheduler == null) return;
-        scheduler.shutdownNow();
+        // Let the message in flight finish and be marked: interrupting it after the receiver
+        // accepted it, but before SENT is committed, would send it again from the next node.
+        stopping = true;
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(settings.httpTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            if (!scheduler.awaitTermination(settings.httpTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
         scheduler = null;

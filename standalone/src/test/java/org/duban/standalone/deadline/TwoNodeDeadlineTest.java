@@ -101,7 +101,7 @@ class TwoNodeDeadlineTest {
                         (select max(sequence_number) from domain_event_entry e where e.aggregate_identifier = c.issue_id)""",
                     Long.class, (Object) ids.toArray(String[]::new));
             if (behind != null && behind == 0) return;
-            Thread.onSpinWait();
+            sleep(20);
         }
         throw new AssertionError("the issue clocks did not settle");
     }
@@ -111,7 +111,7 @@ class TwoNodeDeadlineTest {
         while (System.nanoTime() < deadline) {
             Long n = jdbc.queryForObject("select count(*) from issue_deadline", Long.class);
             if (n != null && n >= steps) return;
-            Thread.onSpinWait();
+            sleep(20);
         }
         throw new AssertionError("the issue clocks were not scheduled");
     }
@@ -124,5 +124,14 @@ class TwoNodeDeadlineTest {
 
     private static Instant beijing(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(BEIJING).toInstant();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

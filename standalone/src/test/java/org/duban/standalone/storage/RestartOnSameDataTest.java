@@ -38,8 +38,8 @@ class RestartOnSameDataTest {
                 assertThat(r.status()).isEqualTo(201);
                 raised.add(r.json().get("id").asText());
             }
-            api.as("inspector").get("/api/issues/" + raised.getLast() + "?minVersion=0");
-            eventsAfterFirstRun = api.as("auditor").get("/api/issues?size=200").json().get("totalItems").asLong();
+            // The ledger's segments catch up independently: wait (bounded) for all fifteen.
+            eventsAfterFirstRun = awaitTotal(api, 15);
             assertThat(eventsAfterFirstRun).as("twelve demo issues plus three").isEqualTo(15);
         }
         try (ConfigurableApplicationContext second = start()) {
@@ -52,6 +52,17 @@ class RestartOnSameDataTest {
             assertThat(api.as("auditor").get("/api/issues?size=200").json().get("totalItems").asLong())
                     .as("no demo data loaded twice").isEqualTo(eventsAfterFirstRun);
         }
+    }
+
+    private static long awaitTotal(Api api, long expected) {
+        long total = -1;
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            total = api.as("auditor").get("/api/issues?size=1").json().get("totalItems").asLong();
+            if (total >= expected) return total;
+            sleep(20);
+        }
+        return total;
     }
 
     private ConfigurableApplicationContext start() {
@@ -67,5 +78,14 @@ class RestartOnSameDataTest {
     private static Api api(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new Api("http://localhost:" + port);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
