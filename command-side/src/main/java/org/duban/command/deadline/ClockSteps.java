@@ -4,6 +4,7 @@ import org.duban.api.deadline.EscalationSteps;
 import org.duban.api.issue.DeadlineKind;
 import org.duban.api.issue.EscalationLevel;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * When each step of an open issue's clock speaks, on the calendar and policy in force:
  * the reminder at the start of the working day {@code dueSoon} working days before the due date,
- * BLUE at the first moment after the due date (到期催办), YELLOW and RED once the issue has stayed
+ * BLUE at the first moment after the due date (到期催办; for an emergency, at its due instant), YELLOW and RED once the issue has stayed
  * overdue for that many whole working days, i.e. at the end of the N-th working day after the
  * due date. Steps already taken (the
  * reminder for this due date, levels reached) are not scheduled again.
@@ -28,13 +29,16 @@ final class ClockSteps {
         EscalationSteps escalation = policy.escalation();
         String version = policy.version();
         LocalDate due = s.dueDate();
-        if (escalation.dueSoonWorkingDays() > 0 && !due.equals(s.remindedFor()) && s.escalation() == EscalationLevel.NONE) {
+        // An emergency counted in hours gets no working-day reminder: its whole window is shorter than one.
+        if (s.dueAt() == null && escalation.dueSoonWorkingDays() > 0 && !due.equals(s.remindedFor())
+                && s.escalation() == EscalationLevel.NONE) {
             LocalDate remindOn = policy.minusWorkingDays(due, escalation.dueSoonWorkingDays());
             steps.add(new ClockStep(s.issueId(), DeadlineKind.DUE_SOON, due, remindOn.atStartOfDay(zone).toInstant(),
                     -escalation.dueSoonWorkingDays(), version));
         }
         if (s.escalation().compareTo(EscalationLevel.BLUE) < 0) {
-            steps.add(new ClockStep(s.issueId(), DeadlineKind.OVERDUE, due, due.plusDays(1).atStartOfDay(zone).toInstant(), 0, version));
+            Instant overdueFrom = s.dueAt() != null ? s.dueAt() : due.plusDays(1).atStartOfDay(zone).toInstant();
+            steps.add(new ClockStep(s.issueId(), DeadlineKind.OVERDUE, due, overdueFrom, 0, version));
         }
         if (s.escalation().compareTo(EscalationLevel.YELLOW) < 0) {
             steps.add(overdueBy(s, DeadlineKind.YELLOW, escalation.yellowAfterWorkingDays(), policy, zone));

@@ -31,7 +31,7 @@ class IssueClockProjection {
     void on(IssueEvent event, @SequenceNumber long sequence) {
         String id = event.issueId().value();
         ClockState before = clocks.load(id).orElse(event instanceof IssueRaised raised
-                ? new ClockState(id, IssueStatus.REGISTERED, raised.dueDate(), false, EscalationLevel.NONE, null, -1)
+                ? new ClockState(id, IssueStatus.REGISTERED, raised.dueDate(), raised.dueAt(), false, EscalationLevel.NONE, null, -1)
                 : null);
         if (before == null || sequence <= before.version()) return;
         ClockState after = next(before, event, sequence);
@@ -56,12 +56,12 @@ class IssueClockProjection {
             case IssueWithdrawn e -> s.status(IssueStatus.WITHDRAWN, v);
             case IssueMerged e -> s.status(IssueStatus.WITHDRAWN, v);
             case EffectivenessConfirmed e -> s.status(IssueStatus.EFFECTIVE, v);
-            case IssueReopened e -> new ClockState(s.issueId(), IssueStatus.REOPENED, e.dueDate(), s.onHold(), s.escalation(), s.remindedFor(), v);
-            case ExtensionApproved e -> new ClockState(s.issueId(), s.status(), e.newDueDate(), s.onHold(), s.escalation(), s.remindedFor(), v);
-            case IssueHeld e -> new ClockState(s.issueId(), s.status(), s.dueDate(), true, s.escalation(), s.remindedFor(), v);
-            case IssueResumed e -> new ClockState(s.issueId(), s.status(), e.newDueDate(), false, s.escalation(), s.remindedFor(), v);
-            case DueDateApproaching e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.onHold(), s.escalation(), e.dueDate(), v);
-            case IssueEscalated e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.onHold(), e.level(), s.remindedFor(), v);
+            case IssueReopened e -> s.status(IssueStatus.REOPENED, v).due(e.dueDate(), e.dueAt(), v);
+            case ExtensionApproved e -> s.due(e.newDueDate(), null, v);
+            case IssueHeld e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.dueAt(), true, s.escalation(), s.remindedFor(), v);
+            case IssueResumed e -> new ClockState(s.issueId(), s.status(), e.newDueDate(), e.newDueAt(), false, s.escalation(), s.remindedFor(), v);
+            case DueDateApproaching e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.dueAt(), s.onHold(), s.escalation(), e.dueDate(), v);
+            case IssueEscalated e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.dueAt(), s.onHold(), e.level(), s.remindedFor(), v);
             case CoDepartmentAdded e -> s.with(v);
             case RectificationPlanFiled e -> s.with(v);
             case ProgressReported e -> s.with(v);

@@ -22,21 +22,24 @@ class IssueClockRepository {
     }
 
     Optional<ClockState> load(String issueId) {
-        return jdbc.query("select issue_id, status, due_date, on_hold, escalation, reminded_for, version from issue_clock where issue_id = ?",
+        return jdbc.query("select issue_id, status, due_date, due_at, on_hold, escalation, reminded_for, version from issue_clock where issue_id = ?",
                 (rs, i) -> new ClockState(rs.getString(1), IssueStatus.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(),
-                        rs.getBoolean(4), EscalationLevel.valueOf(rs.getString(5)),
-                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getLong(7)),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5), EscalationLevel.valueOf(rs.getString(6)),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getLong(8)),
                 issueId).stream().findFirst();
     }
 
     void save(ClockState s) {
         jdbc.update("""
-                        insert into issue_clock (issue_id, status, due_date, on_hold, escalation, reminded_for, version)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                        insert into issue_clock (issue_id, status, due_date, due_at, on_hold, escalation, reminded_for, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (issue_id) do update set status = excluded.status, due_date = excluded.due_date,
+                            due_at = excluded.due_at,
                             on_hold = excluded.on_hold, escalation = excluded.escalation,
                             reminded_for = excluded.reminded_for, version = excluded.version""",
-                s.issueId(), s.status().name(), Date.valueOf(s.dueDate()), s.onHold(), s.escalation().name(),
+                s.issueId(), s.status().name(), Date.valueOf(s.dueDate()), s.dueAt() == null ? null : Timestamp.from(s.dueAt()),
+                s.onHold(), s.escalation().name(),
                 s.remindedFor() == null ? null : Date.valueOf(s.remindedFor()), s.version());
     }
 

@@ -49,10 +49,10 @@ public class WorkingDayDeadlinePolicy implements DeadlinePolicy {
         LocalDate acknowledgeBy = rule.acknowledgeHours() != null
                 ? LocalDate.ofInstant(start.plus(Duration.ofHours(rule.acknowledgeHours())), zone)
                 : days.plusWorkingDays(startDay, rule.acknowledgeWorkingDays());
-        LocalDate dueDate = rule.resolveHours() != null
-                ? LocalDate.ofInstant(start.plus(Duration.ofHours(rule.resolveHours())), zone)
+        Instant dueAt = rule.resolveHours() == null ? null : start.plus(Duration.ofHours(rule.resolveHours()));
+        LocalDate dueDate = dueAt != null ? LocalDate.ofInstant(dueAt, zone)
                 : days.plusWorkingDays(startDay, rule.resolveWorkingDays());
-        return new InitialDeadlines(acknowledgeBy, dueDate, version());
+        return new InitialDeadlines(acknowledgeBy, dueDate, dueAt, version());
     }
 
     @Override

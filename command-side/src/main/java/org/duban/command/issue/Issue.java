@@ -13,6 +13,7 @@ import org.duban.command.deadline.DeadlinePolicy;
 import org.duban.command.deadline.InitialDeadlines;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -41,6 +42,7 @@ class Issue {
     private DepartmentCode owner;
     private final Set<DepartmentCode> coDepartments = new HashSet<>();
     private LocalDate dueDate;
+    private Instant dueAt;
     private boolean onHold;
     private Instant heldAt;
     private boolean extensionPending;
@@ -61,7 +63,7 @@ class Issue {
         InitialDeadlines deadlines = policy.initialFor(cmd.source(), cmd.severity(), occurredAt);
         apply(new IssueRaised(cmd.issueId(), cmd.title(), cmd.description(), cmd.source(), cmd.category(),
                 cmd.severity(), cmd.concernedDepartment(), cmd.externalRef(), cmd.complainant(), occurredAt,
-                deadlines.acknowledgeDueDate(), deadlines.dueDate(), deadlines.policyVersion()));
+                deadlines.acknowledgeDueDate(), deadlines.dueDate(), deadlines.policyVersion(), deadlines.dueAt()));
     }
 
     @CommandHandler
@@ -121,7 +123,9 @@ class Issue {
         requireOwner(actorDepartment);
         if (onHold) throw IssueRefusals.onHold("request an extension");
         if (extensionPending) throw IssueRefusals.extensionPending();
-        if (LocalDate.now(clock).isAfter(dueDate)) throw IssueRefusals.deadlinePassed(dueDate);
+        if (LocalDate.now(clock).isAfter(dueDate) || (dueAt != null && clock.instant().isAfter(dueAt))) {
+            throw IssueRefusals.deadlinePassed(dueDate);
+        }
         if (!cmd.requestedDueDate().isAfter(dueDate)) throw IssueRefusals.extensionNotLater(dueDate);
         apply(new ExtensionRequested(id, dueDate, cmd.requestedDueDate(), cmd.reason()));
         return version();
@@ -155,8 +159,12 @@ class Issue {
         if (!onHold) throw IssueRefusals.notOnHold();
         LocalDate heldOn = LocalDate.ofInstant(heldAt, clock.getZone());
         LocalDate today = LocalDate.now(clock);
-        apply(new IssueResumed(id, cmd.reason(), policy.daysOnHold(heldOn, today), dueDate,
-                policy.afterHold(dueDate, heldOn, today), policy.version()));
+        // An emergency due at an instant moves by the exact time on hold.
+        Instant newDueAt = dueAt == null ? null : dueAt.plus(Duration.between(heldAt, clock.instant()));
+        LocalDate newDueDate = newDueAt != null ? LocalDate.ofInstant(newDueAt, clock.getZone())
+                : policy.afterHold(dueDate, heldOn, today);
+        apply(new IssueResumed(id, cmd.reason(), policy.daysOnHold(heldOn, today), dueDate, newDueDate, policy.version(),
+                newDueAt));
         return version();
     }
 
@@ -245,7 +253,7 @@ class Issue {
         if (cmd.recurred()) {
             // A recurrence is rectified afresh: it gets a new due date, counted from today by the policy in force.
             InitialDeadlines deadlines = policy.initialFor(source, severity, clock.instant());
-            apply(new IssueReopened(id, cmd.note(), deadlines.dueDate(), deadlines.policyVersion()));
+            apply(new IssueReopened(id, cmd.note(), deadlines.dueDate(), deadlines.policyVersion(), deadlines.dueAt()));
         } else {
             apply(new EffectivenessConfirmed(id, cmd.note()));
         }
@@ -259,6 +267,7 @@ class Issue {
         source = e.source();
         severity = e.severity();
         dueDate = e.dueDate();
+        dueAt = e.dueAt();
     }
 
     @EventSourcingHandler
@@ -294,6 +303,7 @@ class Issue {
     void on(ExtensionApproved e) {
         extensionPending = false;
         dueDate = e.newDueDate();
+        dueAt = null; // an extension grants a date: due at its end
     }
 
     @EventSourcingHandler
@@ -312,6 +322,7 @@ class Issue {
         onHold = false;
         heldAt = null;
         dueDate = e.newDueDate();
+        dueAt = e.newDueAt();
     }
 
     @EventSourcingHandler
@@ -360,6 +371,7 @@ class Issue {
     void on(IssueReopened e) {
         status = REOPENED;
         dueDate = e.dueDate();
+        dueAt = e.dueAt();
     }
 
     private void requireStatus(String action, IssueStatus... allowed) {

@@ -11,6 +11,7 @@ import org.duban.command.deadline.TestPolicies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -41,9 +42,14 @@ class RaisingTest {
     void a_critical_issue_must_be_acknowledged_the_same_day_and_resolved_the_next() {
         RaiseIssue raise = raiseHotlineComplaint(Severity.CRITICAL, NOW);
 
+        // Counted in hours, not working days: acknowledge within 2 hours, resolve within 24, due at that instant.
+        IssueRaised expected = raisedFrom(raise, NOW, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3));
         fixture.givenNoPriorActivity()
                 .when(raise, INSPECTOR)
-                .expectEvents(raisedFrom(raise, NOW, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)));
+                .expectEvents(new IssueRaised(expected.issueId(), expected.title(), expected.description(), expected.source(),
+                        expected.category(), expected.severity(), expected.concernedDepartment(), expected.externalRef(),
+                        expected.complainant(), expected.occurredAt(), expected.acknowledgeDueDate(), expected.dueDate(),
+                        expected.deadlinePolicyVersion(), NOW.plus(Duration.ofHours(24))));
     }
 
     @Test

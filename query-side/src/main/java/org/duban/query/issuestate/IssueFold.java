@@ -36,6 +36,7 @@ public final class IssueFold {
                 s.complainant = e.complainant();
                 s.acknowledgeDueDate = e.acknowledgeDueDate();
                 s.dueDate = e.dueDate();
+                s.dueAt = e.dueAt();
                 s.policyVersion = e.deadlinePolicyVersion();
                 s.raisedAt = at;
                 s.occurredAt = e.occurredAt();
@@ -67,6 +68,7 @@ public final class IssueFold {
             case ExtensionApproved e -> {
                 decideLastExtension(s, "APPROVED", at, e.note());
                 s.dueDate = e.newDueDate();
+                s.dueAt = null;
             }
             case ExtensionRefused e -> decideLastExtension(s, "REFUSED", at, e.note());
             case IssueHeld e -> {
@@ -78,6 +80,7 @@ public final class IssueFold {
                 s.heldAt = null;
                 s.daysOnHold += e.daysOnHold();
                 s.dueDate = e.newDueDate();
+                s.dueAt = e.newDueAt();
             }
             case RectificationSubmitted e -> {
                 s.status = IssueStatus.PENDING_VERIFICATION;
@@ -113,6 +116,7 @@ public final class IssueFold {
                 s.status = IssueStatus.REOPENED;
                 s.closedAt = null;
                 s.dueDate = e.dueDate();
+                s.dueAt = e.dueAt();
                 s.completedLoopStages.remove(LoopStage.RECTIFICATION);
             }
         }

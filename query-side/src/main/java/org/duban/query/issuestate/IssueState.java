@@ -11,6 +11,7 @@ import org.duban.api.personaldata.SealedPersonalData;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +39,8 @@ public class IssueState {
     public List<IssueDetail.OwnerPeriod> ownerHistory = new ArrayList<>();
     public LocalDate acknowledgeDueDate;
     public LocalDate dueDate;
+    /** The exact due instant of an emergency counted in hours; null when due at the end of {@link #dueDate}. */
+    public Instant dueAt;
     public String policyVersion;
     public Instant acknowledgedAt;
     public boolean onHold;
@@ -59,10 +62,12 @@ public class IssueState {
     public long version = -1;
 
     /** Open issues whose clock runs; on hold the clock stands still, after submission it is the inspector's turn. */
-    public boolean isOverdueOn(LocalDate today) {
+    public boolean isOverdueAt(Instant now, ZoneId zone) {
         boolean clockRuns = !onHold && (status == IssueStatus.REGISTERED || status == IssueStatus.ASSIGNED
                 || status == IssueStatus.IN_PROGRESS || status == IssueStatus.REOPENED);
-        return clockRuns && dueDate != null && dueDate.isBefore(today);
+        if (!clockRuns) return false;
+        if (dueAt != null) return now.isAfter(dueAt);
+        return dueDate != null && dueDate.isBefore(LocalDate.ofInstant(now, zone));
     }
 
     /** The departments that see this issue: the owner and its co-departments. */

@@ -10,7 +10,7 @@ import org.duban.query.issuestate.IssueState;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +27,14 @@ class IssueDetails {
         this.vault = vault;
     }
 
-    IssueDetail of(IssueState s, boolean mayReadPersonalData, LocalDate today, Instant asOf) {
+    IssueDetail of(IssueState s, boolean mayReadPersonalData, Instant now, ZoneId zone, Instant asOf) {
         Map<LoopStage, Boolean> stages = new EnumMap<>(LoopStage.class);
         for (LoopStage stage : LoopStage.values()) stages.put(stage, s.completedLoopStages.contains(stage));
         return new IssueDetail(s.id, s.title, s.description, s.status, s.source, s.category, s.severity,
                 s.concernedDepartment, s.externalRef, complainant(s.complainant, mayReadPersonalData),
                 s.ownerDepartment, s.assignee, List.copyOf(s.coDepartments), List.copyOf(s.ownerHistory),
-                new IssueDetail.Deadlines(s.acknowledgeDueDate, s.dueDate, s.policyVersion, s.acknowledgedAt),
-                s.isOverdueOn(today), s.onHold, s.daysOnHold, s.escalation, List.copyOf(s.extensions),
+                new IssueDetail.Deadlines(s.acknowledgeDueDate, s.dueDate, s.dueAt, s.policyVersion, s.acknowledgedAt),
+                s.isOverdueAt(now, zone), s.onHold, s.daysOnHold, s.escalation, List.copyOf(s.extensions),
                 List.copyOf(s.progress), s.plan, s.rectification, stages, s.withdrawalReason, s.mergedInto,
                 s.raisedAt, s.occurredAt, s.closedAt, s.version, asOf);
     }

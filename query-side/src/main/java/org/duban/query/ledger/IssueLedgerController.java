@@ -64,7 +64,7 @@ class IssueLedgerController {
         String text = q == null || q.isBlank() ? null : q.strip();
         var filter = new IssueListFilter(status, department, category, source, escalation, overdue, text,
                 ReadAccess.listScope(actor));
-        var result = ledger.page(filter, page, size, LocalDate.now(clock));
+        var result = ledger.page(filter, page, size, clock.instant(), clock.getZone());
         int totalPages = (int) ((result.total() + size - 1) / size);
         return new IssuePage(result.items(), page, size, result.total(), totalPages);
     }
@@ -77,8 +77,8 @@ class IssueLedgerController {
         IssueState state = asOf == null ? ledger.load(id).orElseThrow(() -> notFound(id)) : foldUpTo(id, asOf);
         Actor actor = CurrentActor.require();
         ReadAccess.requireVisible(actor, state.departments());
-        LocalDate today = LocalDate.ofInstant(asOf == null ? clock.instant() : asOf, clock.getZone());
-        return details.of(state, ReadAccess.mayReadPersonalData(actor), today, asOf);
+        return details.of(state, ReadAccess.mayReadPersonalData(actor), asOf == null ? clock.instant() : asOf,
+                clock.getZone(), asOf);
     }
 
     /** The issue as the system knew it at {@code asOf}: its events by record time, folded afresh. */

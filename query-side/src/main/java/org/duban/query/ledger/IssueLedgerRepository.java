@@ -17,7 +17,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +27,9 @@ import java.util.Optional;
 /** The issue_ledger table: private to the ledger view. */
 @Repository
 class IssueLedgerRepository {
-    /** States whose deadline clock runs; the same rule as {@link IssueState#isOverdueOn}. */
-    private static final String CLOCK_RUNS = "status in ('REGISTERED','ASSIGNED','IN_PROGRESS','REOPENED') and not on_hold";
+    /** Overdue: the same rule as {@link IssueState#isOverdueAt}, with ? = now and ? = today. */
+    private static final String OVERDUE = "(status in ('REGISTERED','ASSIGNED','IN_PROGRESS','REOPENED') and not on_hold"
+            + " and case when due_at is not null then due_at < ? else due_date < ? end)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -49,11 +52,12 @@ class IssueLedgerRepository {
     void save(IssueState s) {
         jdbc.update("""
                         insert into issue_ledger (issue_id, title, status, source, category, severity, owner_department, departments,
-                            external_ref, due_date, escalation, on_hold, version, raised_at, occurred_at, updated_at, state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                            external_ref, due_date, escalation, on_hold, version, raised_at, occurred_at, updated_at, state, due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                         on conflict (issue_id) do update set title = excluded.title, status = excluded.status,
                             owner_department = excluded.owner_department, departments = excluded.departments,
-                            due_date = excluded.due_date, escalation = excluded.escalation, on_hold = excluded.on_hold,
+                            due_date = excluded.due_date, due_at = excluded.due_at, escalation = excluded.escalation,
+                            on_hold = excluded.on_hold,
                             version = excluded.version, updated_at = excluded.updated_at, state = excluded.state""",
                 ps -> {
                     ps.setString(1, s.id);
@@ -73,6 +77,7 @@ class IssueLedgerRepository {
                     ps.setTimestamp(15, Timestamp.from(s.occurredAt));
                     ps.setTimestamp(16, Timestamp.from(s.updatedAt));
                     ps.setString(17, write(s));
+                    ps.setTimestamp(18, s.dueAt == null ? null : Timestamp.from(s.dueAt));
                 });
     }
 
@@ -80,8 +85,9 @@ class IssueLedgerRepository {
         jdbc.update("delete from issue_ledger");
     }
 
-    /** A page of the ledger, newest first; overdue is judged on {@code today}. */
-    PageResult page(IssueListFilter filter, int page, int size, LocalDate today) {
+    /** A page of the ledger, newest first; overdue is judged at {@code now}. */
+    PageResult page(IssueListFilter filter, int page, int size, Instant now, ZoneId zone) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (filter.status() != null) { where.append(" and status = ?"); args.add(filter.status().name()); }
@@ -91,8 +97,8 @@ class IssueLedgerRepository {
         if (filter.escalation() != null) { where.append(" and escalation = ?"); args.add(filter.escalation().name()); }
         if (filter.visibleToDepartment() != null) { where.append(" and ? = any(departments)"); args.add(filter.visibleToDepartment()); }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " and (" : " and not coalesce(").append(CLOCK_RUNS).append(" and due_date < ?")
-                    .append(filter.overdue() ? ")" : ", false)");
+            where.append(filter.overdue() ? " and " : " and not coalesce(").append(OVERDUE).append(filter.overdue() ? "" : ", false)");
+            args.add(Timestamp.from(now));
             args.add(Date.valueOf(today));
         }
         if (filter.text() != null) {
@@ -105,17 +111,17 @@ class IssueLedgerRepository {
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         List<IssueSummary> items = jdbc.query("""
-                        select issue_id, title, status, source, category, severity, owner_department, due_date, escalation,
-                            on_hold, version, raised_at from issue_ledger""" + where
+                        select issue_id, title, status, source, category, severity, owner_department, due_date, due_at,
+                            escalation, on_hold, version, raised_at from issue_ledger""" + where
                         + " order by raised_at desc, issue_id limit ? offset ?",
-                (rs, i) -> summary(rs, today), pageArgs.toArray());
+                (rs, i) -> summary(rs, now, zone), pageArgs.toArray());
         return new PageResult(items, total == null ? 0 : total);
     }
 
     record PageResult(List<IssueSummary> items, long total) {
     }
 
-    private static IssueSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+    private static IssueSummary summary(ResultSet rs, Instant now, ZoneId zone) throws SQLException {
         IssueStatus status = IssueStatus.valueOf(rs.getString("status"));
         Date due = rs.getDate("due_date");
         boolean onHold = rs.getBoolean("on_hold");
@@ -123,10 +129,12 @@ class IssueLedgerRepository {
         probe.status = status;
         probe.onHold = onHold;
         probe.dueDate = due == null ? null : due.toLocalDate();
+        Timestamp dueAt = rs.getTimestamp("due_at");
+        probe.dueAt = dueAt == null ? null : dueAt.toInstant();
         return new IssueSummary(rs.getString("issue_id"), rs.getString("title"), status,
                 Source.valueOf(rs.getString("source")), Category.valueOf(rs.getString("category")),
                 Severity.valueOf(rs.getString("severity")), rs.getString("owner_department"), probe.dueDate,
-                probe.isOverdueOn(today), EscalationLevel.valueOf(rs.getString("escalation")), onHold,
+                probe.isOverdueAt(now, zone), EscalationLevel.valueOf(rs.getString("escalation")), onHold,
                 rs.getLong("version"), rs.getTimestamp("raised_at").toInstant());
     }
 

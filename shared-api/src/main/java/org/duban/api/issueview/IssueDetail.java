@@ -32,7 +32,8 @@ public record IssueDetail(String id, String title, String description, IssueStat
     public record OwnerPeriod(String department, Instant from, Instant to, String reason) {
     }
 
-    public record Deadlines(LocalDate acknowledgeDueDate, LocalDate dueDate, String policyVersion,
+    /** {@code dueAt} is set for emergencies due at an exact instant; otherwise the issue is due at the end of {@code dueDate}. */
+    public record Deadlines(LocalDate acknowledgeDueDate, LocalDate dueDate, Instant dueAt, String policyVersion,
                             Instant acknowledgedAt) {
     }
 

@@ -144,6 +144,28 @@ class DeadlineEscalationTest {
     }
 
     @Test
+    void an_emergency_is_due_to_the_hour_and_turns_blue_at_that_instant_not_at_midnight() {
+        clock.set(beijing("2025-10-13T10:00"));
+        try (ConfigurableApplicationContext app = start(TestDatabase.newDatabase())) {
+            Api api = Apps.api(app);
+            Api.Response r = api.as("inspector").post("/api/issues", Map.of("title", "急诊抢救室氧气供应中断", "description", "紧急",
+                    "source", "INSPECTION", "category", "FACILITIES_LOGISTICS", "severity", "CRITICAL"));
+            String id = r.json().get("id").asText();
+            JsonNode deadlines = api.as("inspector").get("/api/issues/" + id + "?minVersion=0").json().get("deadlines");
+            assertThat(deadlines.get("dueAt").asText()).isEqualTo("2025-10-14T02:00:00Z"); // 24 hours: Tue 10:00 Beijing
+            assertThat(deadlines.get("dueDate").asText()).isEqualTo("2025-10-14");
+            awaitClock(app, id, 0);
+
+            fireAt(app, "2025-10-14T09:59:59");
+            assertThat(levels(app, id)).isEmpty();
+            assertThat(api.as("inspector").get("/api/issues/" + id).json().get("overdue").asBoolean()).isFalse();
+            fireAt(app, "2025-10-14T10:00:01");
+            assertThat(levels(app, id)).containsExactly("BLUE");
+            assertThat(api.as("inspector").get("/api/issues?overdue=true&size=200").json().findValuesAsText("id")).contains(id);
+        }
+    }
+
+    @Test
     void a_hold_stops_the_clock_and_an_approved_extension_moves_it() {
         try (ConfigurableApplicationContext app = start(TestDatabase.newDatabase())) {
             Api api = Apps.api(app);
