@@ -63,7 +63,8 @@ class Issue {
         InitialDeadlines deadlines = policy.initialFor(cmd.source(), cmd.severity(), occurredAt);
         apply(new IssueRaised(cmd.issueId(), cmd.title(), cmd.description(), cmd.source(), cmd.category(),
                 cmd.severity(), cmd.concernedDepartment(), cmd.externalRef(), cmd.complainant(), occurredAt,
-                deadlines.acknowledgeDueDate(), deadlines.dueDate(), deadlines.policyVersion(), deadlines.dueAt()));
+                deadlines.acknowledgeDueDate(), deadlines.dueDate(), deadlines.policyVersion(), deadlines.dueAt(),
+                cmd.inspectionRoundId()));
     }
 
     @CommandHandler

@@ -35,7 +35,17 @@ public class CommandApiSecurity {
                         .requestMatchers(POST, "/api/issues/*/assignment", "/api/issues/*/co-departments",
                                 "/api/issues/*/merge", "/api/issues/*/hold", "/api/issues/*/resume",
                                 "/api/issues/*/withdrawal", "/api/issues/*/verification",
-                                "/api/issues/*/effectiveness-checks").hasRole(INSPECTOR)
+                                "/api/issues/*/effectiveness-checks", "/api/issues/*/feedback").hasRole(INSPECTOR)
+                        .requestMatchers(POST, "/api/issues/*/reviews", "/api/issues/*/assessments").hasRole(COMMITTEE)
+                        .requestMatchers(POST, "/api/bulletins", "/api/bulletins/*/entries", "/api/bulletins/*/publication")
+                                .hasRole(COMMITTEE)
+                        .requestMatchers(POST, "/api/governance-projects").hasAnyRole(DEPARTMENT, COMMITTEE)
+                        .requestMatchers(POST, "/api/governance-projects/*/stage-reports").hasRole(DEPARTMENT)
+                        .requestMatchers(POST, "/api/governance-projects/*/reviews", "/api/governance-projects/*/approval",
+                                "/api/governance-projects/*/evaluation", "/api/governance-projects/*/conclusion")
+                                .hasRole(COMMITTEE)
+                        .requestMatchers(POST, "/api/inspection-rounds", "/api/inspection-rounds/*/findings")
+                                .hasAnyRole(INSPECTOR, COMMITTEE)
                         .requestMatchers(POST, "/api/issues/*/extension-decisions", "/api/issues/*/escalations")
                                 .hasAnyRole(INSPECTOR, COMMITTEE)
                         .requestMatchers(POST, "/api/issues/*/acknowledgement", "/api/issues/*/progress-reports",
