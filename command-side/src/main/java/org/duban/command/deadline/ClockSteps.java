@@ -3,6 +3,7 @@ package org.duban.command.deadline;
 import org.duban.api.deadline.EscalationSteps;
 import org.duban.api.issue.DeadlineKind;
 import org.duban.api.issue.EscalationLevel;
+import org.duban.api.issue.IssueStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.List;
  * the reminder at the start of the working day {@code dueSoon} working days before the due date,
  * BLUE at the first moment after the due date (到期催办; for an emergency, at its due instant), YELLOW and RED once the issue has stayed
  * overdue for that many whole working days, i.e. at the end of the N-th working day after the
- * due date. Steps already taken (the
+ * due date; after closing, the reminder that the effectiveness check (回头看) is due. Steps already taken (the
  * reminder for this due date, levels reached) are not scheduled again.
  */
 final class ClockSteps {
@@ -25,6 +26,11 @@ final class ClockSteps {
 
     static List<ClockStep> remaining(ClockState s, DeadlinePolicy policy, ZoneId zone) {
         List<ClockStep> steps = new ArrayList<>();
+        if (s.status() == IssueStatus.CLOSED && s.closedOn() != null && !s.checkReminded()) {
+            LocalDate checkDue = policy.plusWorkingDays(s.closedOn(), policy.escalation().effectivenessCheckDays());
+            steps.add(new ClockStep(s.issueId(), DeadlineKind.EFFECTIVENESS_CHECK, checkDue, checkDue.atStartOfDay(zone).toInstant(),
+                    policy.escalation().effectivenessCheckDays(), policy.version()));
+        }
         if (!s.clockRuns()) return steps;
         EscalationSteps escalation = policy.escalation();
         String version = policy.version();

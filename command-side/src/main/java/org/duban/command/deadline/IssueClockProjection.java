@@ -7,7 +7,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.duban.api.issue.*;
 import org.springframework.stereotype.Component;
 
+import org.axonframework.eventhandling.Timestamp;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Keeps the clock of every issue: after each event it recomputes the steps still to come
@@ -28,13 +32,13 @@ class IssueClockProjection {
     }
 
     @EventHandler
-    void on(IssueEvent event, @SequenceNumber long sequence) {
+    void on(IssueEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String id = event.issueId().value();
         ClockState before = clocks.load(id).orElse(event instanceof IssueRaised raised
-                ? new ClockState(id, IssueStatus.REGISTERED, raised.dueDate(), raised.dueAt(), false, EscalationLevel.NONE, null, -1)
+                ? ClockState.raised(id, raised.dueDate(), raised.dueAt())
                 : null);
         if (before == null || sequence <= before.version()) return;
-        ClockState after = next(before, event, sequence);
+        ClockState after = next(before, event, sequence, LocalDate.ofInstant(at, clock.getZone()));
         clocks.save(after);
         clocks.replaceSteps(id, ClockSteps.remaining(after, policy, clock.getZone()));
     }
@@ -44,7 +48,7 @@ class IssueClockProjection {
         clocks.deleteAll();
     }
 
-    private static ClockState next(ClockState s, IssueEvent event, long v) {
+    private static ClockState next(ClockState s, IssueEvent event, long v, LocalDate day) {
         return switch (event) {
             case IssueRaised e -> s.with(v);
             case OwnerAssigned e -> s.status(IssueStatus.ASSIGNED, v);
@@ -52,16 +56,22 @@ class IssueClockProjection {
             case IssueAcknowledged e -> s.status(IssueStatus.IN_PROGRESS, v);
             case RectificationSubmitted e -> s.status(IssueStatus.PENDING_VERIFICATION, v);
             case RectificationRejected e -> s.status(IssueStatus.IN_PROGRESS, v);
-            case IssueClosed e -> s.status(IssueStatus.CLOSED, v);
+            case IssueClosed e -> s.closed(day, v);
             case IssueWithdrawn e -> s.status(IssueStatus.WITHDRAWN, v);
             case IssueMerged e -> s.status(IssueStatus.WITHDRAWN, v);
             case EffectivenessConfirmed e -> s.status(IssueStatus.EFFECTIVE, v);
             case IssueReopened e -> s.status(IssueStatus.REOPENED, v).due(e.dueDate(), e.dueAt(), v);
             case ExtensionApproved e -> s.due(e.newDueDate(), null, v);
-            case IssueHeld e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.dueAt(), true, s.escalation(), s.remindedFor(), v);
-            case IssueResumed e -> new ClockState(s.issueId(), s.status(), e.newDueDate(), e.newDueAt(), false, s.escalation(), s.remindedFor(), v);
-            case DueDateApproaching e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.dueAt(), s.onHold(), s.escalation(), e.dueDate(), v);
-            case IssueEscalated e -> new ClockState(s.issueId(), s.status(), s.dueDate(), s.dueAt(), s.onHold(), e.level(), s.remindedFor(), v);
+            case IssueHeld e -> s.held(true, v);
+            case IssueResumed e -> s.held(false, v).due(e.newDueDate(), e.newDueAt(), v);
+            case DueDateApproaching e -> s.reminded(e.dueDate(), v);
+            case IssueEscalated e -> s.escalated(e.level(), v);
+            case EffectivenessCheckDue e -> s.checkReminded(v);
+            case IssueReviewed e -> s.with(v);
+            case IssueAssessed e -> s.with(v);
+            case IssueNotified e -> s.with(v);
+            case FeedbackRecorded e -> s.with(v);
+            case RecurrenceFlagged e -> s.with(v);
             case CoDepartmentAdded e -> s.with(v);
             case RectificationPlanFiled e -> s.with(v);
             case ProgressReported e -> s.with(v);

@@ -22,25 +22,31 @@ class IssueClockRepository {
     }
 
     Optional<ClockState> load(String issueId) {
-        return jdbc.query("select issue_id, status, due_date, due_at, on_hold, escalation, reminded_for, version from issue_clock where issue_id = ?",
+        return jdbc.query("""
+                        select issue_id, status, due_date, due_at, on_hold, escalation, reminded_for, closed_on, check_reminded, version
+                        from issue_clock where issue_id = ?""",
                 (rs, i) -> new ClockState(rs.getString(1), IssueStatus.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
                         rs.getBoolean(5), EscalationLevel.valueOf(rs.getString(6)),
-                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getLong(8)),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getBoolean(9), rs.getLong(10)),
                 issueId).stream().findFirst();
     }
 
     void save(ClockState s) {
         jdbc.update("""
-                        insert into issue_clock (issue_id, status, due_date, due_at, on_hold, escalation, reminded_for, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into issue_clock (issue_id, status, due_date, due_at, on_hold, escalation, reminded_for,
+                            closed_on, check_reminded, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (issue_id) do update set status = excluded.status, due_date = excluded.due_date,
                             due_at = excluded.due_at,
                             on_hold = excluded.on_hold, escalation = excluded.escalation,
-                            reminded_for = excluded.reminded_for, version = excluded.version""",
+                            reminded_for = excluded.reminded_for, closed_on = excluded.closed_on,
+                            check_reminded = excluded.check_reminded, version = excluded.version""",
                 s.issueId(), s.status().name(), Date.valueOf(s.dueDate()), s.dueAt() == null ? null : Timestamp.from(s.dueAt()),
                 s.onHold(), s.escalation().name(),
-                s.remindedFor() == null ? null : Date.valueOf(s.remindedFor()), s.version());
+                s.remindedFor() == null ? null : Date.valueOf(s.remindedFor()),
+                s.closedOn() == null ? null : Date.valueOf(s.closedOn()), s.checkReminded(), s.version());
     }
 
     /** Replaces the steps still to come for the issue. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -32,6 +33,8 @@ import static org.duban.api.issue.IssueStatus.*;
  */
 @Aggregate
 class Issue {
+    /** Scores are recorded raw; how dimensions weigh in rankings is versioned with the ranking weights. */
+    static final String SCORE_WEIGHT_VERSION = "score-weights/1";
     private static final Set<IssueStatus> OPEN = EnumSet.of(REGISTERED, ASSIGNED, IN_PROGRESS, PENDING_VERIFICATION, REOPENED);
 
     @AggregateIdentifier
@@ -39,6 +42,7 @@ class Issue {
     private IssueStatus status;
     private Source source;
     private Severity severity;
+    private Category category;
     private DepartmentCode owner;
     private final Set<DepartmentCode> coDepartments = new HashSet<>();
     private LocalDate dueDate;
@@ -50,6 +54,10 @@ class Issue {
     private String submitter;
     private EscalationLevel escalation = EscalationLevel.NONE;
     private LocalDate remindedFor;
+    private Instant closedAt;
+    private boolean effectivenessCheckReminded;
+    private final Set<String> notifiedBy = new HashSet<>();
+    private final Set<IssueId> recurrenceOf = new HashSet<>();
 
     Issue() {
         // for event sourcing
@@ -226,6 +234,12 @@ class Issue {
      */
     @CommandHandler
     long handle(NoticeDeadline cmd, Clock clock) {
+        if (cmd.kind() == DeadlineKind.EFFECTIVENESS_CHECK) {
+            if (status == CLOSED && !effectivenessCheckReminded) {
+                apply(new EffectivenessCheckDue(id, LocalDate.ofInstant(closedAt, clock.getZone()), cmd.dueDate(), cmd.policyVersion()));
+            }
+            return version();
+        }
         boolean clockRuns = !onHold && (status == REGISTERED || status == ASSIGNED || status == IN_PROGRESS || status == REOPENED);
         if (!clockRuns || !cmd.dueDate().equals(dueDate)) return version();
         switch (cmd.kind()) {
@@ -248,6 +262,54 @@ class Issue {
         }
     }
 
+    /** 点评: the committee may comment at any stage but on a withdrawn issue. */
+    @CommandHandler
+    long handle(ReviewIssue cmd) {
+        if (status == WITHDRAWN) throw IssueRefusals.invalidTransition(status, "review");
+        apply(new IssueReviewed(id, cmd.comment()));
+        return version();
+    }
+
+    /** 考核: scores once there is handling to judge (the owner has acknowledged). */
+    @CommandHandler
+    long handle(AssessIssue cmd) {
+        requireStatus("assess", IN_PROGRESS, PENDING_VERIFICATION, CLOSED, EFFECTIVE, REOPENED);
+        if (cmd.scores() == null || cmd.scores().isEmpty()) throw IssueRefusals.noScores();
+        cmd.scores().forEach((name, score) -> {
+            if (score == null || score < 0 || score > 100) throw IssueRefusals.scoreOutOfRange(name);
+        });
+        apply(new IssueAssessed(id, Map.copyOf(cmd.scores()), cmd.note(), SCORE_WEIGHT_VERSION));
+        return version();
+    }
+
+    /** 通报: a published bulletin names the issue; once per bulletin, whatever the retries. */
+    @CommandHandler
+    long handle(RecordNotification cmd) {
+        if (status == WITHDRAWN) throw IssueRefusals.invalidTransition(status, "name in a bulletin");
+        if (!notifiedBy.contains(cmd.bulletinId())) {
+            apply(new IssueNotified(id, cmd.bulletinId(), cmd.kind(), cmd.text()));
+        }
+        return version();
+    }
+
+    /** 回访: only hotline complaints are visited back, once the department has handled them. */
+    @CommandHandler
+    long handle(RecordFeedback cmd) {
+        if (source != Source.HOTLINE) throw IssueRefusals.notHotline(source);
+        requireStatus("record feedback on", IN_PROGRESS, PENDING_VERIFICATION, CLOSED, EFFECTIVE, REOPENED);
+        apply(new FeedbackRecorded(id, cmd.contacted(), cmd.resolved(), cmd.satisfaction()));
+        return version();
+    }
+
+    /** The recurrence watch found an earlier issue like this one; flagged once per earlier issue. */
+    @CommandHandler
+    long handle(FlagRecurrence cmd) {
+        if (status != WITHDRAWN && !recurrenceOf.contains(cmd.earlierIssueId()) && owner != null) {
+            apply(new RecurrenceFlagged(id, cmd.earlierIssueId(), owner, category, cmd.lookBackDays()));
+        }
+        return version();
+    }
+
     @CommandHandler
     long handle(CheckEffectiveness cmd, DeadlinePolicy policy, Clock clock) {
         requireStatus("check the effectiveness of", CLOSED);
@@ -267,6 +329,7 @@ class Issue {
         status = REGISTERED;
         source = e.source();
         severity = e.severity();
+        category = e.category();
         dueDate = e.dueDate();
         dueAt = e.dueAt();
     }
@@ -333,8 +396,25 @@ class Issue {
     }
 
     @EventSourcingHandler
-    void on(IssueClosed e) {
+    void on(IssueClosed e, @Timestamp Instant at) {
         status = CLOSED;
+        closedAt = at;
+        effectivenessCheckReminded = false;
+    }
+
+    @EventSourcingHandler
+    void on(EffectivenessCheckDue e) {
+        effectivenessCheckReminded = true;
+    }
+
+    @EventSourcingHandler
+    void on(IssueNotified e) {
+        notifiedBy.add(e.bulletinId());
+    }
+
+    @EventSourcingHandler
+    void on(RecurrenceFlagged e) {
+        recurrenceOf.add(e.earlierIssueId());
     }
 
     @EventSourcingHandler

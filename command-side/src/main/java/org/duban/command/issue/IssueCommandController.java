@@ -141,6 +141,21 @@ class IssueCommandController {
         return send(id, new EscalateIssue(issueId(id), body.level(), body.reason()), request);
     }
 
+    @PostMapping("/{id}/reviews")
+    Accepted review(@PathVariable String id, @Valid @RequestBody IssueRequests.Review body, HttpServletRequest request) {
+        return send(id, new ReviewIssue(issueId(id), body.comment()), request);
+    }
+
+    @PostMapping("/{id}/assessments")
+    Accepted assess(@PathVariable String id, @Valid @RequestBody IssueRequests.Assessment body, HttpServletRequest request) {
+        return send(id, new AssessIssue(issueId(id), body.scores(), body.note()), request);
+    }
+
+    @PostMapping("/{id}/feedback")
+    Accepted feedback(@PathVariable String id, @Valid @RequestBody IssueRequests.Feedback body, HttpServletRequest request) {
+        return send(id, new RecordFeedback(issueId(id), body.contacted(), body.resolved(), body.satisfaction()), request);
+    }
+
     @PostMapping("/{id}/effectiveness-checks")
     Accepted checkEffectiveness(@PathVariable String id, @Valid @RequestBody IssueRequests.EffectivenessCheck body, HttpServletRequest request) {
         return send(id, new CheckEffectiveness(issueId(id), body.recurred(), body.note()), request);

@@ -6,6 +6,7 @@ import org.duban.api.error.ErrorCode;
 import org.duban.api.error.InvalidInput;
 import org.duban.api.issue.EscalationLevel;
 import org.duban.api.issue.IssueStatus;
+import org.duban.api.issue.Source;
 
 import java.time.LocalDate;
 
@@ -71,6 +72,18 @@ final class IssueRefusals {
     static DomainRefusal escalationNotHigher(EscalationLevel current, EscalationLevel requested) {
         return new DomainRefusal(ErrorCode.ESCALATION_NOT_HIGHER,
                 "The issue is already at " + current + "; escalation to " + requested + " would not raise it.");
+    }
+
+    static DomainRefusal noScores() {
+        return new InvalidInput("scores", "give at least one score.");
+    }
+
+    static DomainRefusal scoreOutOfRange(String dimension) {
+        return new InvalidInput("scores." + dimension, "must be between 0 and 100.");
+    }
+
+    static DomainRefusal notHotline(Source source) {
+        return new DomainRefusal(ErrorCode.NOT_A_HOTLINE_ISSUE, "Return visits (回访) are for hotline issues; this one came from " + source + ".");
     }
 
     static DomainRefusal occurredInFuture() {

@@ -10,12 +10,14 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.duban.api.issue.Category;
 import org.duban.api.issue.EscalationLevel;
+import org.duban.api.issue.Satisfaction;
 import org.duban.api.issue.Severity;
 import org.duban.api.issue.Source;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The HTTP bodies of the issue commands (API.md), validated before any command is sent. */
 final class IssueRequests {
@@ -77,6 +79,16 @@ final class IssueRequests {
     }
 
     record Escalation(@NotNull EscalationLevel level, @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    record Review(@NotBlank @Size(max = 5_000) String comment) {
+    }
+
+    record Assessment(@NotNull @Size(min = 1, max = 20) Map<@NotBlank @Size(max = 50) String, @NotNull @Min(0) @Max(100) Integer> scores,
+                      @Size(max = 2_000) String note) {
+    }
+
+    record Feedback(@NotNull Boolean contacted, @NotNull Boolean resolved, @NotNull Satisfaction satisfaction) {
     }
 
     record Merge(@NotBlank @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an issue id") String intoIssueId,

@@ -15,6 +15,11 @@ final class HistoryWording {
             case RectificationRejected e -> LoopStage.RECTIFICATION;
             case EffectivenessConfirmed e -> LoopStage.PREVENTION;
             case IssueReopened e -> LoopStage.PREVENTION;
+            case EffectivenessCheckDue e -> LoopStage.PREVENTION;
+            case RecurrenceFlagged e -> LoopStage.PREVENTION;
+            case IssueReviewed e -> LoopStage.REVIEW;
+            case IssueAssessed e -> LoopStage.ASSESSMENT;
+            case IssueNotified e -> LoopStage.NOTIFICATION;
             default -> null;
         };
     }
@@ -43,6 +48,14 @@ final class HistoryWording {
             case DueDateApproaching e -> "临近提醒 Due on " + e.dueDate();
             case IssueEscalated e -> (e.automatic() ? "自动升级 " : "挂牌督办 ") + e.level() + ": " + e.reason();
             case EffectivenessConfirmed e -> "回头看：整改有效 Effectiveness confirmed";
+            case IssueReviewed e -> "点评 Review: " + e.comment();
+            case IssueAssessed e -> "考核 Assessment: " + e.scores();
+            case IssueNotified e -> (e.kind() == BulletinEntryKind.COMMENDATION ? "通报表扬 Commended" : "通报批评 Criticised")
+                    + " in bulletin " + e.bulletinId();
+            case FeedbackRecorded e -> "回访 Return visit: " + (e.contacted() ? "已联系" : "未联系") + "，"
+                    + (e.resolved() ? "已解决" : "未解决") + "，" + e.satisfaction();
+            case EffectivenessCheckDue e -> "回头看到期 Effectiveness check due " + e.dueDate();
+            case RecurrenceFlagged e -> "疑似复发 Recurrence of " + e.earlierIssueId() + " (" + e.department() + ", " + e.category() + ")";
             case IssueReopened e -> "回头看：问题复发，重新打开 Recurred, reopened";
         };
     }

@@ -2,6 +2,7 @@ package org.duban.query.issuestate;
 
 import org.duban.api.issue.*;
 import org.duban.api.issueview.IssueDetail.ExtensionView;
+import org.duban.api.issueview.IssueDetail.FeedbackView;
 import org.duban.api.issueview.IssueDetail.OwnerPeriod;
 import org.duban.api.issueview.IssueDetail.PlanView;
 import org.duban.api.issueview.IssueDetail.ProgressView;
@@ -107,6 +108,12 @@ public final class IssueFold {
                 s.mergedInto = e.intoIssueId().value();
             }
             case DueDateApproaching e -> s.remindedFor = e.dueDate();
+            case IssueReviewed e -> s.completedLoopStages.add(LoopStage.REVIEW);
+            case IssueAssessed e -> s.completedLoopStages.add(LoopStage.ASSESSMENT);
+            case IssueNotified e -> s.completedLoopStages.add(LoopStage.NOTIFICATION);
+            case FeedbackRecorded e -> s.feedback.add(new FeedbackView(at, e.contacted(), e.resolved(), e.satisfaction()));
+            case EffectivenessCheckDue e -> s.effectivenessCheckDueDate = e.dueDate();
+            case RecurrenceFlagged e -> s.recurrenceOf.add(e.earlierIssueId().value());
             case IssueEscalated e -> s.escalation = e.level();
             case EffectivenessConfirmed e -> {
                 s.status = IssueStatus.EFFECTIVE;

@@ -53,6 +53,9 @@ public class IssueState {
     public IssueDetail.PlanView plan;
     public IssueDetail.RectificationView rectification;
     public Set<LoopStage> completedLoopStages = EnumSet.noneOf(LoopStage.class);
+    public List<IssueDetail.FeedbackView> feedback = new ArrayList<>();
+    public List<String> recurrenceOf = new ArrayList<>();
+    public LocalDate effectivenessCheckDueDate;
     public String withdrawalReason;
     public String mergedInto;
     public Instant raisedAt;

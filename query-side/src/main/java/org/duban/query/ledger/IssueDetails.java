@@ -35,7 +35,8 @@ class IssueDetails {
                 s.ownerDepartment, s.assignee, List.copyOf(s.coDepartments), List.copyOf(s.ownerHistory),
                 new IssueDetail.Deadlines(s.acknowledgeDueDate, s.dueDate, s.dueAt, s.policyVersion, s.acknowledgedAt),
                 s.isOverdueAt(now, zone), s.onHold, s.daysOnHold, s.escalation, List.copyOf(s.extensions),
-                List.copyOf(s.progress), s.plan, s.rectification, stages, s.withdrawalReason, s.mergedInto,
+                List.copyOf(s.progress), s.plan, s.rectification, stages, List.copyOf(s.feedback), List.copyOf(s.recurrenceOf),
+                s.effectivenessCheckDueDate, s.withdrawalReason, s.mergedInto,
                 s.raisedAt, s.occurredAt, s.closedAt, s.version, asOf);
     }
 

@@ -5,6 +5,7 @@ import org.duban.api.issue.EscalationLevel;
 import org.duban.api.issue.IssueStatus;
 import org.duban.api.issue.LoopStage;
 import org.duban.api.issue.Milestone;
+import org.duban.api.issue.Satisfaction;
 import org.duban.api.issue.Severity;
 import org.duban.api.issue.Source;
 
@@ -21,6 +22,7 @@ public record IssueDetail(String id, String title, String description, IssueStat
                           boolean overdue, boolean onHold, long daysOnHold, EscalationLevel escalation,
                           List<ExtensionView> extensions, List<ProgressView> progress, PlanView plan,
                           RectificationView rectification, Map<LoopStage, Boolean> loopStages,
+                          List<FeedbackView> feedback, List<String> recurrenceOf, LocalDate effectivenessCheckDueDate,
                           String withdrawalReason, String mergedInto, Instant raisedAt, Instant occurredAt,
                           Instant closedAt, long version, Instant asOf) {
 
@@ -45,6 +47,10 @@ public record IssueDetail(String id, String title, String description, IssueStat
     }
 
     public record PlanView(Instant filedAt, String rootCause, String measures, List<Milestone> milestones) {
+    }
+
+    /** One return visit (回访) of a hotline complainant. */
+    public record FeedbackView(Instant at, boolean contacted, boolean resolved, Satisfaction satisfaction) {
     }
 
     public record RectificationView(Instant submittedAt, String department, String summary, List<String> evidence,
