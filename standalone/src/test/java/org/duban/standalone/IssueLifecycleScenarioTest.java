@@ -168,4 +168,14 @@ class IssueLifecycleScenarioTest extends ScenarioTest {
         assertThat(eventCount(id)).isEqualTo(1);
         assertThat(api.as("pharmacy").get("/api/departments").json().findValuesAsText("code")).contains("PHARMACY", "IT_CENTER");
     }
+
+    @Test
+    void an_id_that_belongs_to_another_kind_of_item_names_no_issue() {
+        Api.Response round = api.as("inspector").post("/api/inspection-rounds", Map.of("title", "四不两直暗访", "kind", "UNANNOUNCED"));
+        assertThat(round.status()).isEqualTo(201);
+        String roundId = round.json().get("id").asText();
+        Api.Response r = api.as("inspector").post("/api/issues/" + roundId + "/assignment", Map.of("department", "PHARMACY"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("ISSUE_NOT_FOUND");
+    }
 }

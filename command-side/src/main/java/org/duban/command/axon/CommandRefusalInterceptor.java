@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.duban.api.error.DomainRefusal;
 import org.duban.api.error.ErrorCode;
@@ -24,10 +25,17 @@ public class CommandRefusalInterceptor implements MessageHandlerInterceptor<Comm
         } catch (DomainRefusal refusal) {
             throw new CommandExecutionException(refusal.getMessage(), null, refusal.toRefusal());
         } catch (AggregateNotFoundException notFound) {
-            String type = unitOfWork.getMessage().getPayloadType().getPackageName();
-            ErrorCode code = type.endsWith(".issue") ? ErrorCode.ISSUE_NOT_FOUND : ErrorCode.NOT_FOUND;
-            String message = "No such item: " + notFound.getAggregateIdentifier() + ".";
-            throw new CommandExecutionException(message, null, new Refusal(code, message));
+            throw notFound(unitOfWork, notFound.getAggregateIdentifier());
+        } catch (IncompatibleAggregateException wrongKind) {
+            // An id that belongs to another kind of aggregate (a project's id sent to an issue path) names no such item.
+            throw notFound(unitOfWork, "that id");
         }
+    }
+
+    private static CommandExecutionException notFound(UnitOfWork<? extends CommandMessage<?>> unitOfWork, String id) {
+        String type = unitOfWork.getMessage().getPayloadType().getPackageName();
+        ErrorCode code = type.endsWith(".issue") ? ErrorCode.ISSUE_NOT_FOUND : ErrorCode.NOT_FOUND;
+        String message = "No such item: " + id + ".";
+        return new CommandExecutionException(message, null, new Refusal(code, message));
     }
 }

@@ -2,6 +2,7 @@ package org.duban.command.governance;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.duban.api.Accepted;
 import org.duban.api.department.DepartmentCode;
 import org.duban.api.error.DomainRefusal;
@@ -67,7 +68,13 @@ class GovernanceProjectCommandController {
     }
 
     private Accepted send(String id, Object command, HttpServletRequest request) {
-        Long version = commands.send(command, request);
+        Long version;
+        try {
+            version = commands.send(command, request);
+        } catch (IncompatibleAggregateException otherKind) {
+            // The id is another aggregate's (an issue's, say): its events do not make a project.
+            throw notFound(id);
+        }
         return new Accepted(id, version == null ? 0 : version);
     }
 
@@ -78,6 +85,10 @@ class GovernanceProjectCommandController {
         } catch (IllegalArgumentException e) {
             // falls through to not found
         }
-        throw new DomainRefusal(ErrorCode.NOT_FOUND, "No such governance project: " + id + ".");
+        throw notFound(id);
+    }
+
+    private static DomainRefusal notFound(String id) {
+        return new DomainRefusal(ErrorCode.NOT_FOUND, "No such governance project: " + id + ".");
     }
 }
