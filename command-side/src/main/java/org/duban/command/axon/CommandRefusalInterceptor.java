@@ -25,7 +25,7 @@ public class CommandRefusalInterceptor implements MessageHandlerInterceptor<Comm
         } catch (DomainRefusal refusal) {
             throw new CommandExecutionException(refusal.getMessage(), null, refusal.toRefusal());
         } catch (AggregateNotFoundException notFound) {
-            throw notFound(unitOfWork, notFound.getAggregateIdentifier());
+            throw notFound(unitOfWork, String.valueOf(notFound.getAggregateIdentifier()));
         } catch (IncompatibleAggregateException wrongKind) {
             // An id that belongs to another kind of aggregate (a project's id sent to an issue path) names no such item.
             throw notFound(unitOfWork, "that id");
