@@ -302,7 +302,7 @@ class BadInputTest extends ScenarioTest {
     }
 
     private long allEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return jdbc.queryForObject(ScenarioTest.EVENTS_PEOPLE_APPENDED, Long.class);
     }
 
     private long personalDataSubjects() {

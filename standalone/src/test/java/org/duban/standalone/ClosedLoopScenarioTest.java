@@ -55,32 +55,6 @@ class ClosedLoopScenarioTest extends ScenarioTest {
     }
 
     @Test
-    void a_recurrence_is_flagged_on_the_new_issue_and_the_effectiveness_check_reopens_the_old_one() {
-        String earlier = raise("门诊停车排队");
-        accepted(api.as("inspector").post("/api/issues/" + earlier + "/assignment", Map.of("department", "LOGISTICS")));
-        awaitHistory(earlier, "OwnerAssigned");
-        String again = raise("门诊停车又排长队");
-        accepted(api.as("inspector").post("/api/issues/" + again + "/assignment", Map.of("department", "LOGISTICS")));
-
-        JsonNode flag = awaitHistory(again, "RecurrenceFlagged");
-        assertThat(flag.at("/data/earlierIssueId").asText()).isEqualTo(earlier);
-        assertThat(flag.get("loopStage").asText()).isEqualTo("PREVENTION");
-
-        accepted(api.as("inspector").post("/api/issues/" + earlier + "/withdrawal", Map.of("reason", "测试结束")));
-        String closed = raise("门诊停车回头看");
-        accepted(api.as("inspector").post("/api/issues/" + closed + "/assignment", Map.of("department", "PHARMACY")));
-        accepted(api.as("pharmacy").post("/api/issues/" + closed + "/acknowledgement", Map.of()));
-        accepted(api.as("pharmacy").post("/api/issues/" + closed + "/rectification", Map.of("summary", "已整改")));
-        accepted(api.as("inspector").post("/api/issues/" + closed + "/verification", Map.of("passed", true, "note", "销号")));
-        long v = accepted(api.as("inspector2").post("/api/issues/" + closed + "/effectiveness-checks",
-                Map.of("recurred", true, "note", "回头看：问题复发")));
-        JsonNode reopened = api.as("inspector").get("/api/issues/" + closed + "?minVersion=" + v).json();
-        assertThat(reopened.get("status").asText()).isEqualTo("REOPENED");
-        assertThat(reopened.at("/loopStages/RECTIFICATION").asBoolean()).isFalse();
-        assertThat(api.as("pharmacy").post("/api/issues/" + closed + "/acknowledgement", Map.of()).status()).isEqualTo(200);
-    }
-
-    @Test
     void only_the_committee_reviews_and_assesses_and_only_hotline_issues_get_return_visits() {
         String id = raise("角色");
         assertThat(api.as("inspector").post("/api/issues/" + id + "/reviews", Map.of("comment", "x")).status()).isEqualTo(403);

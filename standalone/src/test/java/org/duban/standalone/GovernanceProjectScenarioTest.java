@@ -217,7 +217,7 @@ class GovernanceProjectScenarioTest extends ScenarioTest {
     }
 
     private long allEvents() {
-        Long n = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        Long n = jdbc.queryForObject(ScenarioTest.EVENTS_PEOPLE_APPENDED, Long.class);
         return n == null ? 0 : n;
     }
 }

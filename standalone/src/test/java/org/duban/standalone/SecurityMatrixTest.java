@@ -167,14 +167,7 @@ class SecurityMatrixTest extends ScenarioTest {
         return new Api.Response(raw.statusCode(), raw.body(), raw);
     }
 
-    /**
-     * Every event people's requests appended. Background processes (deadline clock, recurrence
-     * watch, bulletin and inspection processes, user ids "system:…") append on their own schedule
-     * for other tests' issues, so they are left out of the count.
-     */
     private long allEvents() {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry
-                where convert_from(meta_data, 'UTF8')::jsonb ->> 'userId' not like 'system:%'""", Long.class);
+        return jdbc.queryForObject(EVENTS_PEOPLE_APPENDED, Long.class);
     }
 }

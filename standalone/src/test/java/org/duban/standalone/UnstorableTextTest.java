@@ -1,5 +1,7 @@
 package org.duban.standalone;
 
+import org.duban.standalone.support.ScenarioTest;
+
 import org.duban.standalone.support.Api;
 import org.duban.standalone.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +72,6 @@ class UnstorableTextTest {
     }
 
     private static long allEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return jdbc.queryForObject(ScenarioTest.EVENTS_PEOPLE_APPENDED, Long.class);
     }
 }

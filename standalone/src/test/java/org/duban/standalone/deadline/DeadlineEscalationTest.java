@@ -166,6 +166,29 @@ class DeadlineEscalationTest {
     }
 
     @Test
+    void twenty_working_days_after_closing_the_clock_reminds_that_the_effectiveness_check_is_due() {
+        clock.set(beijing("2025-10-13T10:00"));
+        try (ConfigurableApplicationContext app = start(TestDatabase.newDatabase())) {
+            Api api = Apps.api(app);
+            String id = raise(api);
+            api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY"));
+            api.as("pharmacy").post("/api/issues/" + id + "/acknowledgement", Map.of());
+            api.as("pharmacy").post("/api/issues/" + id + "/rectification", Map.of("summary", "已整改"));
+            assertThat(api.as("inspector").post("/api/issues/" + id + "/verification", Map.of("passed", true, "note", "销号")).status())
+                    .isEqualTo(200);
+            awaitClock(app, id, 4);
+            // Closed Mon 13 Oct 2025; the 20th working day after is Mon 10 Nov.
+            fireAt(app, "2025-11-09T23:59:59");
+            assertThat(types(app, id)).doesNotContain("EffectivenessCheckDue");
+            fireAt(app, "2025-11-10T00:00");
+            assertThat(types(app, id)).endsWith("EffectivenessCheckDue");
+            awaitClock(app, id, 5);
+            fireAt(app, "2026-06-01T00:00");
+            assertThat(types(app, id)).filteredOn("EffectivenessCheckDue"::equals).hasSize(1);
+        }
+    }
+
+    @Test
     void a_hold_stops_the_clock_and_an_approved_extension_moves_it() {
         try (ConfigurableApplicationContext app = start(TestDatabase.newDatabase())) {
             Api api = Apps.api(app);

@@ -18,6 +18,15 @@ import java.util.Map;
  */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ScenarioTest {
+    /**
+     * Counts the events people's requests appended. Background processes (deadline clock,
+     * recurrence watch, bulletin and inspection processes: user ids "system:…") append on their
+     * own schedule for other tests' issues, so "nothing was appended" leaves them out.
+     */
+    public static final String EVENTS_PEOPLE_APPENDED = """
+            select count(*) from domain_event_entry
+            where coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'userId', '') not like 'system:%'""";
+
     private static final String DATABASE = TestDatabase.newDatabase();
 
     @LocalServerPort
@@ -33,6 +42,9 @@ public abstract class ScenarioTest {
         registry.add("duban.embedded-postgres.enabled", () -> "false");
         registry.add("duban.demo.enabled", () -> "true");
         registry.add("duban.demo.seed-data", () -> "false");
+        // Many scenarios raise PHARMACY/MEDICAL_SERVICE issues in one database: the recurrence watch
+        // would flag them all (asynchronously, shifting versions). RecurrenceScenarioTest covers it.
+        registry.add("duban.recurrence.look-back-days", () -> "0");
     }
 
     @BeforeEach
