@@ -1,6 +1,10 @@
 package org.duban.standalone.storage;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.duban.api.issue.IssueRaised;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -47,11 +51,30 @@ class UnitOfWorkTransactionTest extends ScenarioTest {
         }
     }
 
+    /** A read model whose first attempt at an event fails, as a database hiccup would. */
+    @ProcessingGroup("retry-probe")
+    static class FlakyProjection {
+        static final AtomicInteger ATTEMPTS = new AtomicInteger();
+        static final AtomicInteger APPLIED = new AtomicInteger();
+
+        @EventHandler
+        void on(IssueRaised event) {
+            if (!"重试探针".equals(event.title())) return;
+            if (ATTEMPTS.incrementAndGet() == 1) throw new IllegalStateException("transient failure");
+            APPLIED.incrementAndGet();
+        }
+    }
+
     @TestConfiguration
     static class ProbeConfiguration {
         @Bean
         TransactionProbe transactionProbe(JdbcTemplate jdbc) {
             return new TransactionProbe(jdbc);
+        }
+
+        @Bean
+        FlakyProjection flakyProjection() {
+            return new FlakyProjection();
         }
     }
 
@@ -83,5 +106,16 @@ class UnitOfWorkTransactionTest extends ScenarioTest {
         assertThatThrownBy(() -> commands.sendAndWait(new ProbeTransaction(marker, true)))
                 .hasMessageContaining("probe fails");
         assertThat(jdbc.queryForObject("select count(*) from uow_probe where marker = ?", Long.class, marker)).isZero();
+    }
+
+    @Test
+    void a_projection_that_fails_on_an_event_retries_it_instead_of_skipping_it() throws InterruptedException {
+        raise("重试探针");
+        long started = System.nanoTime();
+        long deadline = started + 60_000_000_000L; // the processor backs off between retries
+        while (System.nanoTime() < deadline && FlakyProjection.APPLIED.get() == 0) Thread.sleep(50);
+        System.out.printf("retry-probe applied after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(FlakyProjection.ATTEMPTS.get()).isGreaterThanOrEqualTo(2);
+        assertThat(FlakyProjection.APPLIED.get()).isEqualTo(1);
     }
 }
