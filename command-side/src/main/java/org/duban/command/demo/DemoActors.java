@@ -9,6 +9,7 @@ import java.util.Map;
 final class DemoActors {
     static final MetaData INSPECTOR = actor("inspector", "INSPECTOR", "DISCIPLINE");
     static final MetaData INSPECTOR2 = actor("inspector2", "INSPECTOR", "DISCIPLINE");
+    static final MetaData COMMITTEE = actor("committee", "COMMITTEE", "PARTY_OFFICE");
 
     private DemoActors() {
     }

@@ -4,6 +4,16 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.duban.api.department.DepartmentCode;
+import org.duban.api.bulletin.AddBulletinEntry;
+import org.duban.api.bulletin.DraftBulletin;
+import org.duban.api.bulletin.PublishBulletin;
+import org.duban.api.governance.AwardLevel;
+import org.duban.api.governance.ConcludeProject;
+import org.duban.api.governance.DecideProject;
+import org.duban.api.governance.EvaluateProject;
+import org.duban.api.governance.ProposeProject;
+import org.duban.api.governance.ReportProjectStage;
+import org.duban.api.governance.ReviewProject;
 import org.duban.api.issue.*;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +26,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Demo data drawn from the seed documents: a dozen issues at every stage of the loop, sent as
@@ -117,7 +130,52 @@ class DemoDataSeeder implements ApplicationRunner {
         IssueId mutualRecognition = raise("党委决策落实督查：检查结果互认制度落实", "二级以上医疗机构检查结果互认落实情况督查。",
                 Source.DECISION_FOLLOW_UP, Category.MEDICAL_POLICY, Severity.HIGH, 2);
         assign(mutualRecognition, "MEDICAL_AFFAIRS", "医务处落实");
-        log.info("Demo issues loaded");
+
+        closeTheLoop(pharmacy, booking);
+        governanceProjects(pharmacy);
+        log.info("Demo issues, bulletin and governance projects loaded");
+    }
+
+    /** 点评·考核·通报 on the closed pharmacy issue, and a bulletin that also criticises an overdue one. */
+    private void closeTheLoop(IssueId pharmacy, IssueId overdue) {
+        send(new ReviewIssue(pharmacy, "抓住调配环节的堵点，整改措施针对性强"), DemoActors.COMMITTEE);
+        send(new AssessIssue(pharmacy, Map.of("问题精准", 92, "措施合理", 91, "效果明显", 90), "优秀"), DemoActors.COMMITTEE);
+        send(new RecordFeedback(pharmacy, true, true, Satisfaction.SATISFIED), DemoActors.INSPECTOR);
+        String bulletin = UUID.randomUUID().toString();
+        YearMonth period = YearMonth.now(clock).minusMonths(1);
+        send(new DraftBulletin(bulletin, period.getYear() + "年" + period.getMonthValue() + "月督办工作通报", period.toString()),
+                DemoActors.COMMITTEE);
+        send(new AddBulletinEntry(bulletin, UUID.randomUUID().toString(), pharmacy, BulletinEntryKind.COMMENDATION,
+                DepartmentCode.of("PHARMACY"), "药学部优化门诊药房调配流程，患者平均等候时间由25分钟降至9分钟，予以通报表扬。"),
+                DemoActors.COMMITTEE);
+        send(new AddBulletinEntry(bulletin, UUID.randomUUID().toString(), overdue, BulletinEntryKind.CRITICISM,
+                DepartmentCode.of("OUTPATIENT"), "门诊部对检查预约排队问题签收迟缓、逾期未办，予以通报批评，限期整改。"),
+                DemoActors.COMMITTEE);
+        send(new PublishBulletin(bulletin), DemoActors.COMMITTEE);
+    }
+
+    /**
+     * The three governance projects of the seed article, reviewed by experts so that their average
+     * is the article's 90.19; the pharmacy project is carried through to 结题 with a first prize.
+     */
+    private void governanceProjects(IssueId pharmacyIssue) {
+        String pharmacy = project("优化门诊药房药品调配流程", "PHARMACY", 92, 91, 90, 92, 91);
+        send(new ReportProjectStage(pharmacy, "预调配与电子叫号上线，高峰等候时间下降六成", List.of(pharmacyIssue.value())),
+                DemoActors.department("PHARMACY"));
+        send(new EvaluateProject(pharmacy, 92, 91, 91, "问题精准、措施合理、效果明显"), DemoActors.COMMITTEE);
+        send(new ConcludeProject(pharmacy, AwardLevel.FIRST, "结题考核：一等奖"), DemoActors.COMMITTEE);
+        project("建立住院服务中心统筹床位，优化住院流程", "INPATIENT_SERVICE", 91, 90, 91, 90);
+        project("患者移动端推送候诊提醒及查询功能", "IT_CENTER", 89, 89, 89, 89, 89, 89, 89, 88);
+    }
+
+    private String project(String title, String department, int... expertScores) {
+        String id = UUID.randomUUID().toString();
+        send(new ProposeProject(id, title, DepartmentCode.of(department), "主动治理课题（2023年市属医院集中评审）"), DemoActors.COMMITTEE);
+        for (int i = 0; i < expertScores.length; i++) {
+            send(new ReviewProject(id, "评审专家" + (i + 1), expertScores[i], null), DemoActors.COMMITTEE);
+        }
+        send(new DecideProject(id, true, "同意立项"), DemoActors.COMMITTEE);
+        return id;
     }
 
     private IssueId raise(String title, String description, Source source, Category category, Severity severity, int daysAgo) {
