@@ -1,5 +1,7 @@
 package org.duban.verifier;
 
+import org.duban.api.integrity.CanonicalEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -86,7 +88,7 @@ public final class BundleVerifier {
             Map<String, String> start = keyValues(text(zip, "chain-start.txt"));
             long from = Long.parseLong(start.getOrDefault("from", "1"));
             long to = Long.parseLong(start.getOrDefault("to", Long.toString(Long.MAX_VALUE)));
-            byte[] previous = start.containsKey("previousHash") ? HEX.parseHex(start.get("previousHash")) : Canonical.GENESIS;
+            byte[] previous = start.containsKey("previousHash") ? HEX.parseHex(start.get("previousHash")) : CanonicalEvent.GENESIS;
             String keyText = publicKeyOverride != null ? publicKeyOverride : text(zip, "public-key.txt");
             PublicKey key = publicKey(keyText.strip());
 
@@ -137,7 +139,7 @@ public final class BundleVerifier {
                         return Result.broken(index, id, "EXTRA_OR_REORDERED_ROW: the chain recorded "
                                 + (chainedId == null ? "no event" : "event " + chainedId) + " at this index");
                     }
-                    byte[] recomputed = Canonical.link(previous, Canonical.bytes(index, id, textOrNull(e, "aggregateIdentifier"),
+                    byte[] recomputed = CanonicalEvent.link(previous, CanonicalEvent.bytes(index, id, textOrNull(e, "aggregateIdentifier"),
                             e.get("sequenceNumber").asLong(), textOrNull(e, "type"), textOrNull(e, "timeStamp"),
                             textOrNull(e, "payloadType"), textOrNull(e, "payloadRevision"), bytes(e, "payload"),
                             bytes(e, "metaData")));

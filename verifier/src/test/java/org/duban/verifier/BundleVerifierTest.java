@@ -1,5 +1,7 @@
 package org.duban.verifier;
 
+import org.duban.api.integrity.CanonicalEvent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +39,13 @@ class BundleVerifierTest {
     void events() throws GeneralSecurityException {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         events = new ArrayList<>();
-        byte[] previous = Canonical.GENESIS;
+        byte[] previous = CanonicalEvent.GENESIS;
         long[] indexes = {1, 2, 4, 5, 6}; // 3 is a hole of the store: never chained
         for (int i = 0; i < indexes.length; i++) {
             long index = indexes[i];
             byte[] payload = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
             byte[] meta = "{}".getBytes(StandardCharsets.UTF_8);
-            previous = Canonical.link(previous, Canonical.bytes(index, "e" + index, "agg", i, "Issue",
+            previous = CanonicalEvent.link(previous, CanonicalEvent.bytes(index, "e" + index, "agg", i, "Issue",
                     "2026-01-01T00:00:0" + i + "Z", "org.duban.X", null, payload, meta));
             ObjectNode e = JSON.createObjectNode().put("globalIndex", index).put("eventIdentifier", "e" + index)
                     .put("aggregateIdentifier", "agg").put("sequenceNumber", i).put("type", "Issue")
@@ -112,9 +114,9 @@ class BundleVerifierTest {
     void a_rebuilt_chain_fails_against_the_checkpoints_and_a_foreign_key_fails_every_signature() throws Exception {
         // whoever controls the database rebuilds the chain consistently after editing event 2 ...
         events.get(1).put("payload", Base64.getEncoder().encodeToString("{\"n\":9}".getBytes(StandardCharsets.UTF_8)));
-        byte[] previous = Canonical.GENESIS;
+        byte[] previous = CanonicalEvent.GENESIS;
         for (ObjectNode e : events) {
-            previous = Canonical.link(previous, Canonical.bytes(e.get("globalIndex").asLong(), e.get("eventIdentifier").asText(),
+            previous = CanonicalEvent.link(previous, CanonicalEvent.bytes(e.get("globalIndex").asLong(), e.get("eventIdentifier").asText(),
                     "agg", e.get("sequenceNumber").asLong(), "Issue", e.get("timeStamp").asText(), "org.duban.X", null,
                     Base64.getDecoder().decode(e.get("payload").asText()), Base64.getDecoder().decode(e.get("metaData").asText())));
             e.put("hash", HexFormat.of().formatHex(previous));

@@ -1,5 +1,7 @@
 package org.duban.query.integrity;
 
+import org.duban.api.integrity.CanonicalEvent;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duban.api.actor.Actor;

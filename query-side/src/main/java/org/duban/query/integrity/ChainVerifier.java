@@ -1,5 +1,7 @@
 package org.duban.query.integrity;
 
+import org.duban.api.integrity.CanonicalEvent;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -101,7 +103,7 @@ public class ChainVerifier {
                 broken = new BrokenAt(position, eventId, BrokenAt.EXTRA_OR_REORDERED_ROW);
                 throw new Stop();
             }
-            byte[] hash = CanonicalEvent.link(previous, CanonicalEvent.bytes(rs));
+            byte[] hash = CanonicalEvent.link(previous, StoredEventRow.canonical(rs));
             if (!Arrays.equals(hash, rs.getBytes("chained_hash"))) {
                 broken = new BrokenAt(position, eventId, BrokenAt.ALTERED);
                 throw new Stop();

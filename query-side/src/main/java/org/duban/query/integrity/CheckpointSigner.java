@@ -1,5 +1,7 @@
 package org.duban.query.integrity;
 
+import org.duban.api.integrity.CanonicalEvent;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

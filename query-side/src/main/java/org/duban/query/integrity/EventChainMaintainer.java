@@ -1,5 +1,7 @@
 package org.duban.query.integrity;
 
+import org.duban.api.integrity.CanonicalEvent;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,9 +93,9 @@ public class EventChainMaintainer implements SmartLifecycle {
         long expected = last + 1;
         boolean blocked = false;
         // Reads the whole batch even past a young hole, so every hole in it starts its grace now.
-        for (Row row : jdbc.query("select " + CanonicalEvent.COLUMNS + " from domain_event_entry where global_index > ? "
+        for (Row row : jdbc.query("select " + StoredEventRow.COLUMNS + " from domain_event_entry where global_index > ? "
                 + "order by global_index limit ?", (rs, i) -> new Row(rs.getLong("global_index"),
-                rs.getString("event_identifier"), CanonicalEvent.bytes(rs)), last, batchSize)) {
+                rs.getString("event_identifier"), StoredEventRow.canonical(rs)), last, batchSize)) {
             if (row.index() != expected) {
                 long seen = holesSeen.computeIfAbsent(row.index(), k -> now);
                 if (now - seen < gapGrace.toNanos()) blocked = true;

@@ -1,31 +1,36 @@
-package org.duban.verifier;
+package org.duban.api.integrity;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * The canonical byte form of one stored event and the chain link over it.
+ * The canonical byte form of one stored event, computed from the row of {@code domain_event_entry}
+ * exactly as stored (never from a deserialized message), and the chain link over it. Pure Java
+ * in shared-api, so the server's chain and the offline verifier share this one definition.
  *
- * <p>MUST STAY IDENTICAL to {@code org.duban.query.integrity.CanonicalEvent} (query-side): the
- * verifier deliberately does not depend on the server, so the definition is copied here and
- * {@code CanonicalTest} pins it with a known vector. For each field, in this order, a 4-byte
- * big-endian length then the bytes (null: length -1, no bytes): global_index (decimal text),
+ * <p>Canonical bytes: for each field, in this order, a 4-byte big-endian length followed by the
+ * bytes (a null field is the length -1 and no bytes): global_index (decimal text, UTF-8),
  * event_identifier, aggregate_identifier, sequence_number (decimal text), type, time_stamp,
  * payload_type, payload_revision (UTF-8 text), payload, meta_data (raw bytes).
- * Chain: hash_n = SHA-256(hash_{n-1} ‖ canonical_n), the first predecessor 32 zero bytes.
+ *
+ * <p>Chain: {@code hash_n = SHA-256(hash_{n-1} ‖ canonical_n)}, the first predecessor being
+ * {@link #GENESIS}, 32 zero bytes.
  */
-public final class Canonical {
+public final class CanonicalEvent {
+    /** The predecessor of the first event's hash. */
     public static final byte[] GENESIS = new byte[32];
 
-    private Canonical() {
+
+    private CanonicalEvent() {
     }
 
     public static byte[] bytes(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
                                String type, String timeStamp, String payloadType, String payloadRevision,
                                byte[] payload, byte[] metaData) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + length(payload) + length(metaData));
         field(out, text(Long.toString(globalIndex)));
         field(out, text(eventIdentifier));
         field(out, text(aggregateIdentifier));
@@ -39,6 +44,7 @@ public final class Canonical {
         return out.toByteArray();
     }
 
+    /** SHA-256(previous ‖ canonical). */
     public static byte[] link(byte[] previous, byte[] canonical) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -50,8 +56,16 @@ public final class Canonical {
         }
     }
 
+    public static String hex(byte[] hash) {
+        return hash == null ? null : HexFormat.of().formatHex(hash);
+    }
+
     private static byte[] text(String value) {
         return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int length(byte[] value) {
+        return value == null ? 0 : value.length;
     }
 
     private static void field(ByteArrayOutputStream out, byte[] value) {
