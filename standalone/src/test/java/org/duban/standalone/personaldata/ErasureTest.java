@@ -169,6 +169,41 @@ class ErasureTest {
                 .isEqualTo("投诉人依法申请删除个人信息（工单 12345-0099）");
     }
 
+    @Test
+    void the_key_is_destroyed_only_together_with_the_appended_event() {
+        String id = raise("事务一致性事项", "钱事务", "13822223333", "110101198505056789");
+        String subject = api.as("inspector").get("/api/issues/" + id + "?minVersion=0").json().at("/complainant/subjectId").asText();
+        long before = eventCount();
+
+        // the append fails (a test-only trigger refuses the event row): the key destruction rolls back with it
+        jdbc.execute("""
+                create function refuse_subject_erased() returns trigger language plpgsql as $$
+                begin raise exception 'test refuses SubjectErased'; end; $$""");
+        jdbc.execute("""
+                create trigger refuse_subject_erased before insert on domain_event_entry for each row
+                when (new.payload_type like '%SubjectErased') execute function refuse_subject_erased()""");
+        try {
+            Api.Response failed = api.as("admin").post("/api/subjects/" + subject + "/erasure", Map.of("reason", "申请删除"));
+            assertThat(failed.status()).as(failed.toString()).isGreaterThanOrEqualTo(500);
+        } finally {
+            jdbc.execute("drop trigger refuse_subject_erased on domain_event_entry");
+            jdbc.execute("drop function refuse_subject_erased()");
+        }
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(liveKey(subject)).as("the key survives a failed append").isTrue();
+        assertThat(jdbc.queryForObject("select erased_at is null from personal_data_key where subject_id = ?::uuid", Boolean.class, subject))
+                .isTrue();
+        assertThat(api.as("inspector").get("/api/issues/" + id).json().at("/complainant/name").asText()).isEqualTo("钱事务");
+
+        // two erasures at once: exactly one wins, the other is refused, one event
+        List<Api.Response> answers = java.util.stream.IntStream.range(0, 2).parallel()
+                .mapToObj(i -> api.as("admin").post("/api/subjects/" + subject + "/erasure", Map.of("reason", "并发申请 " + i)))
+                .toList();
+        assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(eventCount()).isEqualTo(before + 1);
+        assertThat(liveKey(subject)).isFalse();
+    }
+
     private static void assertErased(JsonNode complainant, String user, String subject) {
         assertThat(complainant.get("erased").asBoolean()).as(user + ": " + complainant).isTrue();
         assertThat(complainant.get("name").isNull()).as(user).isTrue();
