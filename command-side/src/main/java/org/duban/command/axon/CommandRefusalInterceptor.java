@@ -34,7 +34,8 @@ public class CommandRefusalInterceptor implements MessageHandlerInterceptor<Comm
 
     private static CommandExecutionException notFound(UnitOfWork<? extends CommandMessage<?>> unitOfWork, String id) {
         String type = unitOfWork.getMessage().getPayloadType().getPackageName();
-        ErrorCode code = type.endsWith(".issue") ? ErrorCode.ISSUE_NOT_FOUND : ErrorCode.NOT_FOUND;
+        ErrorCode code = type.endsWith(".issue") ? ErrorCode.ISSUE_NOT_FOUND
+                : type.endsWith(".personaldata") ? ErrorCode.SUBJECT_NOT_FOUND : ErrorCode.NOT_FOUND;
         String message = "No such item: " + id + ".";
         return new CommandExecutionException(message, null, new Refusal(code, message));
     }

@@ -22,7 +22,7 @@ import java.util.UUID;
  * {@code personal_data_key}) before it enters any message, and opens it again for readers
  * allowed to see it. Destroying a subject's key erases the data for good (crypto-shredding).
  */
-public class PersonalDataVault {
+public class PersonalDataVault implements SubjectKeys {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -56,6 +56,50 @@ public class PersonalDataVault {
                 decrypt(key, subject, "name", sealed.name()),
                 decrypt(key, subject, "phone", sealed.phone()),
                 decrypt(key, subject, "idNumber", sealed.idNumber())));
+    }
+
+    /**
+     * Destroys the subject's key, keeping its row with the time and reason so that "erased" stays
+     * distinguishable from "never existed". Runs in the caller's transaction; concurrent erasures of
+     * one subject serialize on the row, and only the first finds a secret to destroy.
+     */
+    @Override
+    public Destruction destroy(String subjectId, String reason) {
+        UUID subject = subject(subjectId);
+        if (subject == null) return Destruction.UNKNOWN;
+        int destroyed = jdbc.update("""
+                update personal_data_key set secret = null, erased_at = now(), erasure_reason = ?
+                where subject_id = ? and secret is not null""", reason, subject);
+        if (destroyed == 1) return Destruction.DESTROYED;
+        Long rows = jdbc.queryForObject("select count(*) from personal_data_key where subject_id = ?", Long.class, subject);
+        return rows == null || rows == 0 ? Destruction.UNKNOWN : Destruction.ALREADY_DESTROYED;
+    }
+
+    /** Whether the subject's key was destroyed (false for a live key and for a subject never known). */
+    public boolean isErased(String subjectId) {
+        UUID subject = subject(subjectId);
+        if (subject == null) return false;
+        Long erased = jdbc.queryForObject("select count(*) from personal_data_key where subject_id = ? and secret is null",
+                Long.class, subject);
+        return erased != null && erased > 0;
+    }
+
+    /** The sealed data as a read model may keep it once the subject is erased: the subject id, no ciphertext. */
+    public static SealedPersonalData shredded(SealedPersonalData sealed) {
+        return sealed == null ? null : new SealedPersonalData(sealed.subjectId(), null, null, null);
+    }
+
+    /** Whether a read model already dropped the ciphertexts (sealing never yields a record without any). */
+    public static boolean isShredded(SealedPersonalData sealed) {
+        return sealed != null && sealed.name() == null && sealed.phone() == null && sealed.idNumber() == null;
+    }
+
+    private static UUID subject(String subjectId) {
+        try {
+            return subjectId == null ? null : UUID.fromString(subjectId);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     private SecretKey newKey() {

@@ -5,6 +5,7 @@ import org.duban.api.issue.IssueEvent;
 import org.duban.api.issue.LoopStage;
 import org.duban.api.issueview.ActorView;
 import org.duban.api.issueview.HistoryEntry;
+import org.duban.platform.personaldata.PersonalDataVault;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,10 +25,12 @@ public class IssueHistoryRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalDataVault vault;
 
-    IssueHistoryRepository(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    IssueHistoryRepository(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, PersonalDataVault vault) {
         this.jdbc = jdbc;
         this.json = json;
+        this.vault = vault;
     }
 
     /** The entries recorded up to {@code asOf} (all when null), in sequence order. */
@@ -71,13 +74,16 @@ public class IssueHistoryRepository {
         }
     }
 
-    /** The payload as recorded, except that sealed personal data shows only its subject. */
+    /** The payload as recorded, except that sealed personal data shows only its subject and whether it is erased. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> displayData(String payload) {
         try {
             Map<String, Object> data = json.readValue(payload, LinkedHashMap.class);
             if (data.get("complainant") instanceof Map<?, ?> sealed) {
-                data.put("complainant", Map.of("subjectId", String.valueOf(sealed.get("subjectId")), "sealed", true));
+                String subject = String.valueOf(sealed.get("subjectId"));
+                boolean erased = sealed.get("name") == null && sealed.get("phone") == null && sealed.get("idNumber") == null
+                        || vault.isErased(subject);
+                data.put("complainant", Map.of("subjectId", subject, "sealed", true, "erased", erased));
             }
             return data;
         } catch (IOException e) {

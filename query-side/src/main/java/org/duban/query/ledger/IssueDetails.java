@@ -19,19 +19,21 @@ import java.util.Optional;
 /** Turns a folded issue into the answer of {@code GET /api/issues/{id}}, opening or masking personal data. */
 @Component
 class IssueDetails {
-    static final String ERASED = "[已删除 erased]";
-
     private final PersonalDataVault vault;
 
     IssueDetails(PersonalDataVault vault) {
         this.vault = vault;
     }
 
-    IssueDetail of(IssueState s, boolean mayReadPersonalData, Instant now, ZoneId zone, Instant asOf) {
+    /**
+     * @param mayReadPersonalData the complainant in plain text, else masked
+     * @param mayKnowSubject      the complainant's subject id (what an erasure names)
+     */
+    IssueDetail of(IssueState s, boolean mayReadPersonalData, boolean mayKnowSubject, Instant now, ZoneId zone, Instant asOf) {
         Map<LoopStage, Boolean> stages = new EnumMap<>(LoopStage.class);
         for (LoopStage stage : LoopStage.values()) stages.put(stage, s.completedLoopStages.contains(stage));
         return new IssueDetail(s.id, s.title, s.description, s.status, s.source, s.category, s.severity,
-                s.concernedDepartment, s.externalRef, complainant(s.complainant, mayReadPersonalData),
+                s.concernedDepartment, s.externalRef, complainant(s.complainant, mayReadPersonalData, mayKnowSubject),
                 s.ownerDepartment, s.assignee, List.copyOf(s.coDepartments), List.copyOf(s.ownerHistory),
                 new IssueDetail.Deadlines(s.acknowledgeDueDate, s.dueDate, s.dueAt, s.policyVersion, s.acknowledgedAt),
                 s.isOverdueAt(now, zone), s.onHold, s.daysOnHold, s.escalation, List.copyOf(s.extensions),
@@ -40,12 +42,16 @@ class IssueDetails {
                 s.raisedAt, s.occurredAt, s.closedAt, s.version, asOf);
     }
 
-    private ComplainantView complainant(SealedPersonalData sealed, boolean open) {
+    /** Erased (the read model dropped the ciphertexts, or the key is gone) looks the same to every role, as of any time. */
+    private ComplainantView complainant(SealedPersonalData sealed, boolean open, boolean mayKnowSubject) {
         if (sealed == null) return null;
+        String subject = mayKnowSubject ? sealed.subjectId() : null;
+        if (PersonalDataVault.isShredded(sealed)) return ComplainantView.erasedFor(subject);
         Optional<PersonalData> data = vault.open(sealed);
-        if (data.isEmpty()) return new ComplainantView(ERASED, ERASED, ERASED);
+        if (data.isEmpty()) return ComplainantView.erasedFor(subject);
         PersonalData p = data.get();
-        return open ? new ComplainantView(p.name(), p.phone(), p.idNumber())
-                : new ComplainantView(Masking.name(p.name()), Masking.keepEnds(p.phone(), 3, 4), Masking.keepEnds(p.idNumber(), 4, 4));
+        return open ? new ComplainantView(subject, p.name(), p.phone(), p.idNumber(), false)
+                : new ComplainantView(subject, Masking.name(p.name()), Masking.keepEnds(p.phone(), 3, 4),
+                Masking.keepEnds(p.idNumber(), 4, 4), false);
     }
 }

@@ -77,7 +77,8 @@ class IssueLedgerController {
         IssueState state = asOf == null ? ledger.load(id).orElseThrow(() -> notFound(id)) : foldUpTo(id, asOf);
         Actor actor = CurrentActor.require();
         ReadAccess.requireVisible(actor, state.departments());
-        return details.of(state, ReadAccess.mayReadPersonalData(actor), asOf == null ? clock.instant() : asOf,
+        return details.of(state, ReadAccess.mayReadPersonalData(actor), ReadAccess.mayKnowDataSubject(actor),
+                asOf == null ? clock.instant() : asOf,
                 clock.getZone(), asOf);
     }
 

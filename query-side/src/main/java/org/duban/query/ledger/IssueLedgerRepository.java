@@ -81,6 +81,14 @@ class IssueLedgerRepository {
                 });
     }
 
+    /** Drops the ciphertexts of an erased subject from every issue it complained in; the subject id stays. */
+    void shred(String subjectId) {
+        jdbc.update("""
+                update issue_ledger set state = jsonb_set(state, '{complainant}',
+                    jsonb_build_object('subjectId', state->'complainant'->'subjectId', 'name', null, 'phone', null, 'idNumber', null))
+                where state->'complainant'->>'subjectId' = ?""", subjectId);
+    }
+
     void deleteAll() {
         jdbc.update("delete from issue_ledger");
     }

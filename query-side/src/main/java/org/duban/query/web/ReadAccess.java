@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Who may read what on the query side, in one place: department users read only the issues
  * their department owns or co-handles; personal data is open to inspectors, the committee and
- * auditors, masked for everyone else.
+ * auditors, masked for everyone else; the data subject's id is shown to those roles and ADMIN.
  */
 public final class ReadAccess {
 
@@ -31,5 +31,13 @@ public final class ReadAccess {
 
     public static boolean mayReadPersonalData(Actor actor) {
         return actor.role() == Role.INSPECTOR || actor.role() == Role.COMMITTEE || actor.role() == Role.AUDITOR;
+    }
+
+    /**
+     * Who sees which data subject a complainant is: the roles that may read personal data, and
+     * ADMIN, who carries out erasures by that id. The id is random and says nothing about the person.
+     */
+    public static boolean mayKnowDataSubject(Actor actor) {
+        return mayReadPersonalData(actor) || actor.role() == Role.ADMIN;
     }
 }

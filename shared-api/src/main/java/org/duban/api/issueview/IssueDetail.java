@@ -26,8 +26,16 @@ public record IssueDetail(String id, String title, String description, IssueStat
                           String withdrawalReason, String mergedInto, Instant raisedAt, Instant occurredAt,
                           Instant closedAt, long version, Instant asOf) {
 
-    /** Personal data of the complainant; masked unless the viewer's role may see it, or "[erased]". */
-    public record ComplainantView(String name, String phone, String idNumber) {
+    /**
+     * Personal data of the complainant: plain for roles that may read it, masked for the others.
+     * Once the data subject is erased, {@code erased} is true and name, phone and ID number are null
+     * for every role. {@code subjectId} (the random id an erasure names) is shown to roles that may
+     * read personal data and to ADMIN, who carries out erasures; null for the others.
+     */
+    public record ComplainantView(String subjectId, String name, String phone, String idNumber, boolean erased) {
+        public static ComplainantView erasedFor(String subjectId) {
+            return new ComplainantView(subjectId, null, null, null, true);
+        }
     }
 
     /** Who owned the issue from when to when (to is null for the current owner). */
