@@ -52,6 +52,7 @@ public class CommandApiSecurity {
                                 "/api/issues/*/extension-requests", "/api/issues/*/rectification",
                                 "/api/issues/*/return", "/api/issues/*/plan").hasRole(DEPARTMENT)
                         .requestMatchers(PUT, "/api/calendar/days/*", "/api/deadline-policies").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/ranking-weights").hasAnyRole(ADMIN, COMMITTEE)
                         .anyRequest().denyAll())
                 .build();
     }
