@@ -53,6 +53,7 @@ public class CommandApiSecurity {
                                 "/api/issues/*/return", "/api/issues/*/plan").hasRole(DEPARTMENT)
                         .requestMatchers(PUT, "/api/calendar/days/*", "/api/deadline-policies").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/subjects/*/erasure").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/ranking-weights").hasAnyRole(ADMIN, COMMITTEE)
                         .anyRequest().denyAll())
                 .build();
     }

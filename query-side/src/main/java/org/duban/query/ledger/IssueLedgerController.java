@@ -60,10 +60,7 @@ class IssueLedgerController {
                    @RequestParam(required = false) @Size(max = 200) String q,
                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Actor actor = CurrentActor.require();
-        String text = q == null || q.isBlank() ? null : q.strip();
-        var filter = new IssueListFilter(status, department, category, source, escalation, overdue, text,
-                ReadAccess.listScope(actor));
+        var filter = IssueListFilter.of(status, department, category, source, escalation, overdue, q, CurrentActor.require());
         var result = ledger.page(filter, page, size, clock.instant(), clock.getZone());
         int totalPages = (int) ((result.total() + size - 1) / size);
         return new IssuePage(result.items(), page, size, result.total(), totalPages);

@@ -11,7 +11,10 @@ import org.duban.api.issueview.IssueSummary;
 import org.duban.query.issuestate.IssueState;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -23,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The issue_ledger table: private to the ledger view. */
 @Repository
@@ -31,12 +35,24 @@ class IssueLedgerRepository {
     private static final String OVERDUE = "(status in ('REGISTERED','ASSIGNED','IN_PROGRESS','REOPENED') and not on_hold"
             + " and case when due_at is not null then due_at < ? else due_date < ? end)";
 
+    private static final String SUMMARY_COLUMNS = """
+            select issue_id, title, status, source, category, severity, owner_department, due_date, due_at,
+                escalation, on_hold, version, raised_at from issue_ledger""";
+    static final int STREAM_FETCH_SIZE = 500;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
     private final ObjectMapper json;
 
-    IssueLedgerRepository(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    IssueLedgerRepository(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                          PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     Optional<IssueState> load(String issueId) {
@@ -95,6 +111,31 @@ class IssueLedgerRepository {
 
     /** A page of the ledger, newest first; overdue is judged at {@code now}. */
     PageResult page(IssueListFilter filter, int page, int size, Instant now, ZoneId zone) {
+        Where where = where(filter, now, zone);
+        Long total = jdbc.queryForObject("select count(*) from issue_ledger" + where.sql(), Long.class, where.args().toArray());
+        List<Object> pageArgs = new ArrayList<>(where.args());
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<IssueSummary> items = jdbc.query(SUMMARY_COLUMNS + where.sql() + " order by raised_at desc, issue_id limit ? offset ?",
+                (rs, i) -> summary(rs, now, zone), pageArgs.toArray());
+        return new PageResult(items, total == null ? 0 : total);
+    }
+
+    /**
+     * Every line of the ledger the filter matches, in the list's order, handed to {@code sink} as
+     * it is read: for exports, which must not hold the whole ledger in memory. PostgreSQL uses a
+     * cursor (and honours the fetch size) only with autocommit off, hence the read-only transaction.
+     */
+    void stream(IssueListFilter filter, Instant now, ZoneId zone, Consumer<? super IssueSummary> sink) {
+        Where where = where(filter, now, zone);
+        readOnly.executeWithoutResult(status -> streaming.query(SUMMARY_COLUMNS + where.sql() + " order by raised_at desc, issue_id",
+                (RowCallbackHandler) rs -> sink.accept(summary(rs, now, zone)), where.args().toArray()));
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(IssueListFilter filter, Instant now, ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
@@ -114,16 +155,7 @@ class IssueLedgerRepository {
             args.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             args.add(filter.text());
         }
-        Long total = jdbc.queryForObject("select count(*) from issue_ledger" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<IssueSummary> items = jdbc.query("""
-                        select issue_id, title, status, source, category, severity, owner_department, due_date, due_at,
-                            escalation, on_hold, version, raised_at from issue_ledger""" + where
-                        + " order by raised_at desc, issue_id limit ? offset ?",
-                (rs, i) -> summary(rs, now, zone), pageArgs.toArray());
-        return new PageResult(items, total == null ? 0 : total);
+        return new Where(where.toString(), args);
     }
 
     record PageResult(List<IssueSummary> items, long total) {
