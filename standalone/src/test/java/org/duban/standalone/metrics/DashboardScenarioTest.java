@@ -43,7 +43,7 @@ class DashboardScenarioTest {
 
     @BeforeAll
     static void scenario() {
-        app = new MetricsApp("2026-03-02T09:00", new Class<?>[0]);
+        app = new MetricsApp("2026-03-02T09:00");
         api = app.api;
         app.at("2026-03-02T09:00");
         a = app.raise("指标A 门诊药房排队", "HOTLINE", null);

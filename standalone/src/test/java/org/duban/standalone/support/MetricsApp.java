@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An application of its own (fresh database, a clock the test moves) for the metrics tests,
@@ -30,14 +31,18 @@ public final class MetricsApp implements AutoCloseable {
     public final Api api;
     public final JdbcTemplate jdbc;
 
-    public MetricsApp(String startBeijing, Class<?>[] extraSources, String... extraArgs) {
+    public MetricsApp(String startBeijing, String... extraArgs) {
+        this(startBeijing, builder -> { }, extraArgs);
+    }
+
+    /** {@code customize} may add initializers, e.g. a bean replacing one of the application's. */
+    public MetricsApp(String startBeijing, Consumer<SpringApplicationBuilder> customize, String... extraArgs) {
         clock = new MovableClock(beijing(startBeijing), BEIJING).install();
-        List<Object> sources = new ArrayList<>(List.of(StandaloneApplication.class));
-        sources.addAll(List.of(extraSources));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(StandaloneApplication.class);
+        customize.accept(builder);
         List<String> args = new ArrayList<>(List.of("--duban.recurrence.look-back-days=0"));
         args.addAll(List.of(extraArgs));
-        context = Apps.start(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)), TestDatabase.newDatabase(),
-                clock, args.toArray(String[]::new));
+        context = Apps.start(builder, TestDatabase.newDatabase(), clock, args.toArray(String[]::new));
         api = Apps.api(context);
         jdbc = context.getBean(JdbcTemplate.class);
     }
