@@ -1,6 +1,8 @@
 package org.duban.standalone.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.duban.standalone.support.Api;
 import org.duban.standalone.support.MetricsApp;
 import org.junit.jupiter.api.AfterAll;
@@ -306,6 +308,29 @@ class DashboardScenarioTest {
         refused("/api/issues?asOf=2026-03-21T00:00:00Z", "VALIDATION_FAILED");
         refused("/api/issues?asOf=13.3.2026", "VALIDATION_FAILED");
         assertThat(api.anonymous().get("/api/dashboard").status()).isEqualTo(401);
+    }
+
+    @Test
+    void replaying_the_projection_rebuilds_the_same_facts() {
+        String facts = "select (to_jsonb(f) - 'state')::text from issue_fact f order by issue_id, version";
+        String visits = "select to_jsonb(v)::text from feedback_fact v order by issue_id, sequence";
+        List<String> factsBefore = app.jdbc.queryForList(facts, String.class);
+        List<String> visitsBefore = app.jdbc.queryForList(visits, String.class);
+        assertThat(factsBefore).hasSize(40); // one row per event: A 11, B 6, C 2, D 7, E 2, F 4, G 6, H 2
+        assertThat(visitsBefore).hasSize(4);
+        StreamingEventProcessor processor = app.context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("issue-metrics", StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !(app.jdbc.queryForList(facts, String.class).equals(factsBefore)
+                && app.jdbc.queryForList(visits, String.class).equals(visitsBefore))) {
+            sleep();
+        }
+        assertThat(app.jdbc.queryForList(facts, String.class)).isEqualTo(factsBefore);
+        assertThat(app.jdbc.queryForList(visits, String.class)).isEqualTo(visitsBefore);
+        assertThat(app.jdbc.queryForObject("select count(*) from issue_fact where known_to is null", Long.class)).isEqualTo(8);
     }
 
     // ---- helpers ----
