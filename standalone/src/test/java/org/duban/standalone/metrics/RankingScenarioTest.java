@@ -198,6 +198,21 @@ class RankingScenarioTest {
     }
 
     @Test
+    void the_wall_chart_shows_the_issues_nobody_owns_yet_last() {
+        JsonNode wall = api.as("inspector").get("/api/dashboard/wall").json();
+        List<String> columns = new ArrayList<>();
+        wall.get("departments").forEach(c -> columns.add(c.get("department").isNull() ? null : c.get("department").asText()));
+        assertThat(columns).containsExactly("INPATIENT_SERVICE", "NURSING", "OUTPATIENT", "PHARMACY", null);
+        JsonNode unassigned = wall.at("/departments/4");
+        assertThat(unassigned.get("name").asText()).isEqualTo("待分派");
+        assertThat(unassigned.at("/byStatus/REGISTERED").asLong()).isEqualTo(3);
+        // The back-filled one is long overdue (due in October 2025): first among equals in colour.
+        assertThat(unassigned.at("/issues/0/overdue").asBoolean()).isTrue();
+        assertThat(unassigned.at("/issues/0/dueDate").asText()).startsWith("2025-10");
+        assertThat(unassigned.get("issues")).hasSize(3);
+    }
+
+    @Test
     void anyone_signed_in_reads_rankings_and_bad_periods_are_refused() {
         assertThat(api.as("pharmacy").get("/api/rankings?period=2026-10").status()).isEqualTo(200);
         assertThat(api.as("auditor").get("/api/rankings?period=2026").status()).isEqualTo(200);
