@@ -3,12 +3,19 @@ package org.duban.standalone.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.duban.api.issue.FeedbackRecorded;
+import org.duban.api.issue.IssueClosed;
+import org.duban.api.issue.IssueEvent;
+import org.duban.api.issue.IssueId;
+import org.duban.api.issue.Satisfaction;
 import org.duban.standalone.support.Api;
 import org.duban.standalone.support.MetricsApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -318,6 +325,13 @@ class DashboardScenarioTest {
         List<String> visitsBefore = app.jdbc.queryForList(visits, String.class);
         assertThat(factsBefore).hasSize(40); // one row per event: A 11, B 6, C 2, D 7, E 2, F 4, G 6, H 2
         assertThat(visitsBefore).hasSize(4);
+
+        // A redelivered event (sequence not newer than the current row) changes nothing: A's first visit, seq 8.
+        redeliver(new FeedbackRecorded(IssueId.of(a), true, true, Satisfaction.SATISFIED), beijing("2026-03-05T09:00"), 8);
+        redeliver(new IssueClosed(IssueId.of(b), "同意销号"), beijing("2026-03-16T09:00"), 5);
+        assertThat(app.jdbc.queryForList(facts, String.class)).isEqualTo(factsBefore);
+        assertThat(app.jdbc.queryForList(visits, String.class)).isEqualTo(visitsBefore);
+
         StreamingEventProcessor processor = app.context.getBean(EventProcessingConfiguration.class)
                 .eventProcessor("issue-metrics", StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
@@ -334,6 +348,18 @@ class DashboardScenarioTest {
     }
 
     // ---- helpers ----
+
+    /** Hands an event to the issue-metrics projection again, as a redelivery after a crash would. */
+    private static void redeliver(IssueEvent event, Instant at, long sequence) {
+        Object projection = app.context.getBean("issueMetricsProjection");
+        try {
+            Method on = projection.getClass().getDeclaredMethod("on", IssueEvent.class, Instant.class, long.class);
+            on.setAccessible(true);
+            on.invoke(projection, event, at, sequence);
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
 
     private static void assign(String id, String department) {
         app.ok(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", department)));
