@@ -7,14 +7,19 @@ import org.duban.api.ranking.Ranking;
 import org.duban.api.ranking.RankingWeights;
 import org.duban.query.metrics.Knowledge;
 import org.duban.query.rankingweights.RankingWeightsSource;
+import org.duban.query.export.ExportResponses;
+import org.duban.query.export.TableExport;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * 月排名 / 年评比 of the departments by the hotline three rates, as the system knew them now or at
@@ -41,6 +46,20 @@ class RankingController {
         RankingPeriod p = RankingPeriod.parse(period);
         Knowledge k = Knowledge.of(asOf, clock);
         return rankings.rank(p, weights(weights, p, k), k);
+    }
+
+    /** The same ranking as a file (.xlsx by default, or CSV): one row per department, best first. */
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam String period,
+                                                 @RequestParam(defaultValue = "xlsx") String format,
+                                                 @RequestParam(required = false) String weights,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        TableExport.Format as = TableExport.Format.parse("format", format);
+        Ranking ranking = rank(period, weights, asOf);
+        StreamingResponseBody body = out -> RankingTable.of(ranking, clock.getZone())
+                .write(as, sink -> ranking.departments().forEach(sink), out);
+        return ExportResponses.attachment(as, "排名-" + ranking.period(), "ranking-" + ranking.period(),
+                LocalDate.ofInstant(ranking.knownAt(), clock.getZone()), body);
     }
 
     /** Absent: in force at the end of the period, or at the instant asked if that is earlier. */

@@ -14,6 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.util.Map;
 import java.util.Optional;
 
@@ -251,6 +259,37 @@ class RankingScenarioTest {
         app.ok(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", department)));
         app.ok(api.as(user).post("/api/issues/" + id + "/acknowledgement", Map.of()));
         return id;
+    }
+
+    @Test
+    void the_ranking_exports_as_a_workbook_with_real_numbers_and_as_csv() throws IOException {
+        HttpResponse<byte[]> xlsx = api.as("committee").download("/api/rankings/export?period=2026-10");
+        assertThat(xlsx.statusCode()).as(new String(xlsx.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("ranking-2026-10-");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).startsWith("名次", "部门", "部门代码", "回访数").contains("响应率", "满意率", "标记");
+            assertThat(headers.get(11)).isEqualTo("综合得分(ranking-weights/0)");
+            assertThat(sheet.getLastRowNum()).as("four departments under the header").isEqualTo(4);
+            Row outpatient = sheet.getRow(3);
+            assertThat(outpatient.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(outpatient.getCell(0).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(outpatient.getCell(2).getStringCellValue()).isEqualTo("OUTPATIENT");
+            assertThat(outpatient.getCell(10).getNumericCellValue()).as("满意率 as a number").isCloseTo(0.9, within(1e-9));
+            assertThat(outpatient.getCell(10).getCellStyle().getDataFormatString()).contains("%");
+            assertThat(outpatient.getCell(11).getNumericCellValue()).isCloseTo(0.1 + 0.4 * 0.9, within(1e-9));
+            assertThat(sheet.getRow(4).getCell(12).getStringCellValue()).contains("末位").contains("连续末位");
+        }
+        HttpResponse<byte[]> csv = api.as("pharmacy").download("/api/rankings/export?period=2026-10&format=csv&weights=1");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF名次,部门,部门代码").contains("综合得分(ranking-weights/1)");
+        assertThat(text.split("\r\n")).hasSize(5);
+        assertThat(api.as("committee").get("/api/rankings/export?period=2026-10&format=pdf").status()).isEqualTo(400);
+        assertThat(api.as("committee").get("/api/rankings/export?period=2026-13").status()).isEqualTo(400);
+        assertThat(api.anonymous().get("/api/rankings/export?period=2026-10").status()).isEqualTo(401);
     }
 
     private static void visit(String beijingTime, String id, boolean contacted, boolean resolved, String satisfaction) {

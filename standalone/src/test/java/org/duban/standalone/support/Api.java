@@ -52,6 +52,18 @@ public final class Api {
             return send(builder(path).GET());
         }
 
+        /** A GET whose body is bytes (a workbook, a PDF, a zip). */
+        public HttpResponse<byte[]> download(String path) {
+            try {
+                return http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public Response post(String path, Object body) {
             return postRaw(path, body instanceof String s ? s : json(body), Map.of());
         }
