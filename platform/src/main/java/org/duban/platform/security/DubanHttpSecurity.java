@@ -2,11 +2,13 @@ package org.duban.platform.security;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * What every API filter chain shares: stateless HTTP Basic (JWT comes with the production
- * identity provider), and 401/403 answered as problem details with a stable code. CSRF is off
- * because no API request is authenticated by a cookie.
+ * identity provider), the web pages' sign-in session accepted too ({@link SessionSignIn}), and
+ * 401/403 answered as problem details with a stable code, never a redirect to the login page.
+ * CSRF tokens are required only from requests that the session cookie authenticates.
  */
 public final class DubanHttpSecurity {
 
@@ -15,8 +17,9 @@ public final class DubanHttpSecurity {
 
     public static HttpSecurity apiDefaults(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
         return http
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SessionSignIn::needsCsrfToken))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new SessionSignIn(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
     }
