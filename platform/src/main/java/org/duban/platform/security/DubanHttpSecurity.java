@@ -2,7 +2,8 @@ package org.duban.platform.security;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * What every API filter chain shares: stateless HTTP Basic (JWT comes with the production
@@ -18,8 +19,11 @@ public final class DubanHttpSecurity {
     public static HttpSecurity apiDefaults(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
         return http
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SessionSignIn::needsCsrfToken))
+                // The request attribute keeps a Basic-authenticated user across async and error
+                // dispatches of the same request (streamed exports); the session is the pages' sign-in.
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SessionSignIn())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new SessionSignIn(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
     }

@@ -60,7 +60,7 @@ class IssuePages {
         }
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > 200) text = text.substring(0, 200);
-        model.addAttribute("result", ledger.list(status, dept, category, source, escalation, overdue, text, page, PAGE_SIZE));
+        model.addAttribute("result", ledger.list(status, dept, category, source, escalation, overdue, text, page, PAGE_SIZE, null));
         model.addAttribute("filter", new Filter(status, dept, category, source, escalation, overdue, text));
         addChoices(model);
         model.addAttribute("mayRaise", IssueActions.mayRaise(CurrentActor.require()));
@@ -81,8 +81,10 @@ class IssuePages {
     String issue(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion, Model model) {
         IssueDetail issue = ledger.get(id, null, minVersion);
         model.addAttribute("issue", issue);
-        model.addAttribute("history", history.history(id, null, minVersion));
-        model.addAttribute("loop", loop.loop(id, null, null));
+        // The history view is another projection: let it catch up to the version shown above,
+        // so the timeline and the loop never lag behind the issue's state on one page.
+        model.addAttribute("history", history.history(id, null, issue.version()));
+        model.addAttribute("loop", loop.loop(id, null, issue.version()));
         model.addAttribute("actions", IssueActions.of(CurrentActor.require(), issue));
         addChoices(model);
         return "issue";
