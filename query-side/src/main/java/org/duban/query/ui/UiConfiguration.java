@@ -5,9 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -43,16 +41,6 @@ public class UiConfiguration implements WebMvcConfigurer {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
-    }
-
-    /**
-     * The Chinese font the bulletin PDFs embed (WenQuanYi Micro Hei, Apache-2.0), served to the
-     * pages too, so Chinese renders on workstations and servers that have no CJK font installed.
-     */
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/fonts/wqy-microhei.ttc").addResourceLocations("classpath:/fonts/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.duban.standalone.web;
 import org.duban.standalone.support.ScenarioTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -31,6 +32,11 @@ class BrowserJourneyTest extends ScenarioTest {
             inspector.open("/");
             inspector.waitUntil(d -> d.getCurrentUrl().endsWith("/login"));
             assertThat(inspector.text(By.tagName("h1"))).isEqualTo("登录");
+            // The pages bring their own CJK font, so Chinese renders where none is installed.
+            Object fontLoaded = ((JavascriptExecutor) inspector.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    document.fonts.load('16px "Duban CJK"', '督办').then(f => done(f.length > 0), e => done(String(e)));""");
+            assertThat(fontLoaded).as(() -> "font: " + inspector.driver.manage().logs().get("browser").getAll()).isEqualTo(true);
             inspector.screenshot("login");
 
             inspector.signIn("inspector");
