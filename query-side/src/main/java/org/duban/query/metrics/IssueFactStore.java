@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /** Writes issue_fact and feedback_fact: the projection's side of the metrics tables. */
@@ -75,7 +76,7 @@ class IssueFactStore {
                     ps.setInt(++i, s.reopenCount);
                     ps.setInt(++i, s.extensions.size());
                     ps.setInt(++i, (int) s.extensions.stream().filter(x -> "APPROVED".equals(x.decision())).count());
-                    ps.setBoolean(++i, s.completedLoopStages.containsAll(java.util.EnumSet.allOf(LoopStage.class)));
+                    ps.setBoolean(++i, s.completedLoopStages.containsAll(EnumSet.allOf(LoopStage.class)));
                     ps.setBoolean(++i, s.status == IssueStatus.EFFECTIVE);
                     ps.setBoolean(++i, !s.recurrenceOf.isEmpty());
                     ps.setString(++i, write(s));
