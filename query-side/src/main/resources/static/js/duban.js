@@ -1,7 +1,8 @@
 // The pages' commands: every <form class="command" data-endpoint="/api/..."> is sent as JSON to
 // the command API with the session cookie and the CSRF token. A refusal (problem+json) is shown
 // in #action-message with its title, detail and stable code; on success the issue page reloads
-// with minVersion=<answered version>, so the read model has caught up before it renders.
+// with minVersion=<answered version>, so the read model has caught up before it renders
+// (forms marked data-after="reload", e.g. marking a notification read, just reload their page).
 (function () {
     'use strict';
 
@@ -84,6 +85,10 @@
             try { answer = await response.json(); } catch (ignored) { /* an empty or non-JSON body */ }
             if (!response.ok) {
                 show(box, answer, response.status);
+                return;
+            }
+            if (form.dataset.after === 'reload') {
+                window.location.reload();
                 return;
             }
             const id = answer.id || (document.getElementById('issue-page') || {dataset: {}}).dataset.issueId;

@@ -97,6 +97,12 @@ class BrowserJourneyTest extends ScenarioTest {
                     return true;
                 });
                 pharmacy.screenshot("notifications");
+                WebElement notice = pharmacy.driver.findElements(By.cssSelector("#notification-list li")).stream()
+                        .filter(li -> li.getText().contains(title)).findFirst().orElseThrow();
+                assertThat(notice.getAttribute("class")).contains("unread");
+                notice.findElement(By.cssSelector("button.mark-read")).click();
+                pharmacy.waitUntil(d -> d.findElements(By.cssSelector("#notification-list li.read")).stream()
+                        .anyMatch(li -> li.getText().contains(title)));
 
                 // Another department's user: a friendly page with the code, no stack trace.
                 pharmacy.find(By.id("logout")).click();
@@ -148,6 +154,13 @@ class BrowserJourneyTest extends ScenarioTest {
                 assertThat(inspector.source()).doesNotContain("Exception");
                 inspector.screenshot(page);
             }
+
+            // The list's filters update the table in place (htmx) and keep the address in step.
+            inspector.open("/issues");
+            new Select(inspector.find(By.cssSelector("#issue-filter select[name='status']"))).selectByValue("CLOSED");
+            inspector.waitUntil(d -> d.getCurrentUrl().contains("status=CLOSED"));
+            inspector.waitUntil(d -> d.findElements(By.cssSelector("#issue-table tr[data-issue-id]")).stream()
+                    .allMatch(tr -> tr.getText().contains("已销号")) && !d.findElements(By.linkText(title)).isEmpty());
 
             inspector.open("/issues?lang=en");
             assertThat(inspector.text(By.tagName("h1"))).isEqualTo("Issues");
