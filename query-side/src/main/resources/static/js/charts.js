@@ -18,10 +18,14 @@
         return rate === null || rate === undefined ? '–' : (rate * 100).toFixed(1) + '%';
     }
 
+    // No animation: the figures are there at once (printouts, screenshots, slow workstations).
     function chart(id) {
         const el = document.getElementById(id);
         if (!el || typeof echarts === 'undefined') return null;
-        return echarts.getInstanceByDom(el) || echarts.init(el);
+        const c = echarts.getInstanceByDom(el) || echarts.init(el);
+        const slim = series => (series || []).map(s => s.type === 'bar' ? Object.assign({barMaxWidth: 48}, s) : s);
+        return {setOption: (option, replace) =>
+                c.setOption(Object.assign({animation: false}, option, {series: slim(option.series)}), replace)};
     }
 
     function status(text, failed) {
