@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.duban.api.issue.FeedbackRecorded;
 import org.duban.api.issue.IssueEvent;
+import org.duban.api.issue.IssueRaised;
 import org.duban.query.issuestate.IssueFold;
 import org.duban.query.issuestate.IssueState;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ class IssueMetricsProjection {
     void on(IssueEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
         IssueState state = facts.current(event.issueId().value()).orElseGet(IssueState::new);
         if (sequence <= state.version) return;
+        if (state.id == null && !(event instanceof IssueRaised)) {
+            // Facts need the raise first; failing makes the processor retry the batch rather than skip the event.
+            throw new IllegalStateException("issue-metrics has no facts of issue " + event.issueId().value()
+                    + " before its " + event.getClass().getSimpleName() + " #" + sequence + ".");
+        }
         IssueFold.apply(state, event, at, sequence);
         facts.supersede(state, at);
         if (event instanceof FeedbackRecorded feedback) facts.feedback(state, feedback, at, sequence);

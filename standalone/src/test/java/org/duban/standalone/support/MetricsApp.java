@@ -24,7 +24,8 @@ public final class MetricsApp implements AutoCloseable {
             select count(*) from (select aggregate_identifier, max(sequence_number) as version from domain_event_entry
                                   where type = 'Issue' group by aggregate_identifier) e
             left join issue_fact f on f.issue_id = e.aggregate_identifier and f.known_to is null
-            where f.version is distinct from e.version""";
+            left join issue_ledger l on l.issue_id = e.aggregate_identifier
+            where f.version is distinct from e.version or l.version is distinct from e.version""";
 
     public final MovableClock clock;
     public final ConfigurableApplicationContext context;
@@ -71,7 +72,7 @@ public final class MetricsApp implements AutoCloseable {
         if (r.status() != 200) throw new AssertionError("expected 200, got " + r);
     }
 
-    /** Waits (bounded) until the issue-metrics projection has folded every issue event appended so far. */
+    /** Waits (bounded) until the issue-metrics projection and the ledger have folded every issue event appended so far. */
     public void awaitProjected() {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
