@@ -36,7 +36,7 @@ import java.time.LocalDate;
 /** The issue list (台账) and the issue page, now or as the system knew them at {@code asOf}. */
 @RestController
 @RequestMapping("/api/issues")
-class IssueLedgerController {
+public class IssueLedgerController {
     private final IssueLedgerRepository ledger;
     private final IssueHistoryRepository history;
     private final IssueDetails details;
@@ -55,7 +55,7 @@ class IssueLedgerController {
     }
 
     @GetMapping
-    IssuePage list(@RequestParam(required = false) IssueStatus status,
+    public IssuePage list(@RequestParam(required = false) IssueStatus status,
                    @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}") String department,
                    @RequestParam(required = false) Category category,
                    @RequestParam(required = false) Source source,
@@ -80,7 +80,7 @@ class IssueLedgerController {
     }
 
     @GetMapping("/{id}")
-    IssueDetail get(@PathVariable String id,
+    public IssueDetail get(@PathVariable String id,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                     @RequestParam(required = false) @Min(0) Long minVersion) {
         readYourWrites.await(minVersion, () -> ledger.version(id));
