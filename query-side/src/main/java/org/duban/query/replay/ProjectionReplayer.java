@@ -68,7 +68,7 @@ public class ProjectionReplayer {
     ProjectionReplayer(ReplayableProjections registry, ShadowTables shadow, ProcessorTokens tokens, ReplayRuns runs,
                        EventStorageEngine events, Configuration axon, ApplicationContext context,
                        PlatformTransactionManager transactions, JdbcTemplate jdbc,
-                       @Value("${duban.processing.batch-size}") int batchSize) {
+                       @Value("${duban.replay.batch-size:${duban.processing.batch-size}}") int batchSize) {
         this.registry = registry;
         this.shadow = shadow;
         this.tokens = tokens;
@@ -124,8 +124,13 @@ public class ProjectionReplayer {
             } while (applied > batchSize);
             shadow.analyze(projection);
             switchOver(run, handlers, progress);
-            shadow.dropRetired(projection);
-            shadow.dropShadow(projection);
+            try {
+                shadow.dropRetired(projection);
+                shadow.dropShadow(projection);
+            } catch (RuntimeException e) {
+                // The switch has committed; leftovers are dropped by the next replay of this projection.
+                log.warn("Replay of {} switched, but its old tables could not be dropped", group, e);
+            }
             run.status = "SUCCEEDED";
             runs.finish(run.id, run.status, run.position(), run.head, run.events, run.eventsPerSecond(), null);
             progress.accept(run);
