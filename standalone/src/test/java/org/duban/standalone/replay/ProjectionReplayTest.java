@@ -1,10 +1,17 @@
 package org.duban.standalone.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
 import org.duban.standalone.support.Api;
 import org.duban.standalone.support.ScenarioTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 7: replaying a projection rebuilds it beside the live one while commands keep coming,
@@ -22,6 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionReplayTest extends ScenarioTest {
     private static final String LEDGER_ROWS = "select * from issue_ledger where issue_id = any(?::varchar[])";
     private static final String HISTORY_ROWS = "select * from issue_history where issue_id = any(?::varchar[])";
+
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private Serializer serializer;
+    @Autowired
+    private TokenSchema tokenSchema;
 
     @Test
     void replays_ledger_and_history_under_live_traffic_and_the_result_equals_the_live_view() throws Exception {
@@ -126,6 +141,15 @@ class ProjectionReplayTest extends ScenarioTest {
             assertThat(jdbc.queryForList("select sequence from issue_history where issue_id = ? order by sequence", Long.class, id))
                     .as("history of " + id).containsExactly(java.util.stream.LongStream.range(0, events).boxed().toArray(Long[]::new));
         }
+        // Another node whose processor still holds a position from before the switch cannot store it:
+        // the switch handed every segment to this node (DESIGN: multi-node), so the stale write is refused.
+        JdbcTokenStore otherNode = JdbcTokenStore.builder().connectionProvider(dataSource::getConnection)
+                .serializer(serializer).schema(tokenSchema).contentType(byte[].class).nodeId("other-node").build();
+        assertThatThrownBy(() -> otherNode.storeToken(GapAwareTrackingToken.newInstance(1, List.of()), "issue-ledger", 0))
+                .isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(jdbc.queryForList("select distinct owner from token_entry where processor_name = 'issue-ledger'", String.class))
+                .doesNotContain("other-node");
+
         // And the live processors carry on in the new tables after the switch.
         String after = raise("重放之后的问题");
         long v = accepted(api.as("inspector").post("/api/issues/" + after + "/assignment", Map.of("department", "PHARMACY")));
