@@ -26,7 +26,7 @@ class ShadowTables {
      */
     void create(ReplayableProjection projection) {
         String schema = projection.shadowSchema();
-        for (String table : projection.tables()) refuseSharedSequences(table);
+        for (String table : projection.tables()) refuseUnsafe(projection, table);
         jdbc.execute("drop schema if exists " + schema + " cascade");
         jdbc.execute("create schema " + schema);
         for (String table : projection.tables()) {
@@ -39,15 +39,16 @@ class ShadowTables {
                         + " " + c.get("def"));
             }
         }
-        // The definitions name the referenced table unqualified (public is on the search_path):
-        // with the shadow schema first, a reference to one of the projection's tables resolves to its copy.
+        // Read with public first on the search_path, the definitions name the referenced table
+        // unqualified; run with the shadow schema first, a reference to one of the projection's
+        // tables then resolves to its copy (a foreign key left on the live parent would be lost
+        // with it when the replaced tables are dropped).
+        jdbc.execute("set local search_path = public");
+        Map<String, List<Map<String, Object>>> foreignKeys = new java.util.LinkedHashMap<>();
+        for (String table : projection.tables()) foreignKeys.put(table, constraints(table, "'f'"));
         jdbc.execute("set local search_path = " + schema + ", public");
-        for (String table : projection.tables()) {
-            for (Map<String, Object> c : constraints(table, "'f'")) {
-                jdbc.execute("alter table " + schema + "." + table + " add constraint " + quote(c.get("conname"))
-                        + " " + c.get("def"));
-            }
-        }
+        foreignKeys.forEach((table, keys) -> keys.forEach(c -> jdbc.execute("alter table " + schema + "." + table
+                + " add constraint " + quote(c.get("conname")) + " " + c.get("def"))));
         jdbc.execute("set local search_path = public");
         for (String table : projection.tables()) {
             List<String> indexes = jdbc.queryForList("""
@@ -97,16 +98,30 @@ class ShadowTables {
     }
 
     /**
-     * A serial column's default names the live table's sequence; the copy would share it and
-     * lose its default when the replaced table is dropped. Identity columns are copied properly.
+     * Refuses what the switch would silently break. A serial column's default names the live
+     * table's sequence: the copy would share it and lose its default when the replaced table is
+     * dropped (identity columns are copied properly). A view or another table's foreign key on a
+     * live table would follow it out of public and be dropped with it.
      */
-    private void refuseSharedSequences(String table) {
-        Integer n = jdbc.queryForObject("""
-                select count(*) from information_schema.columns
-                where table_schema = 'public' and table_name = ? and column_default like 'nextval(%'""", Integer.class, table);
+    private void refuseUnsafe(ReplayableProjection projection, String table) {
         Integer exists = jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = 'public' and table_name = ?",
                 Integer.class, table);
         if (exists == null || exists == 0) throw new IllegalStateException("table public." + table + " does not exist");
+        List<String> dependents = jdbc.queryForList("""
+                select distinct r.ev_class::regclass::text from pg_depend d join pg_rewrite r on r.oid = d.objid
+                where d.refobjid = ('public.' || ?)::regclass and r.ev_class <> d.refobjid
+                union
+                select conrelid::regclass::text from pg_constraint
+                where contype = 'f' and confrelid = ('public.' || ?)::regclass
+                  and conrelid::regclass::text <> all(?::text[])""", String.class, table, table,
+                projection.tables().toArray(String[]::new));
+        if (!dependents.isEmpty()) {
+            throw new IllegalStateException("public." + table + " is used by " + dependents
+                    + " outside the projection; register them with it or drop the dependency");
+        }
+        Integer n = jdbc.queryForObject("""
+                select count(*) from information_schema.columns
+                where table_schema = 'public' and table_name = ? and column_default like 'nextval(%'""", Integer.class, table);
         if (n != null && n > 0) {
             throw new IllegalStateException("public." + table + " has a serial column; use an identity column to make it replayable");
         }

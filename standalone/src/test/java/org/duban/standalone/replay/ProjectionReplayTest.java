@@ -158,6 +158,70 @@ class ProjectionReplayTest extends ScenarioTest {
     }
 
     @Test
+    void replays_views_whose_tables_have_foreign_keys_to_the_same_rows_and_the_same_schema() {
+        String issue = raise("通报与督查的问题");
+        Api.Response drafted = api.as("committee").post("/api/bulletins", Map.of("title", "重放通报", "period", "2026-10"));
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String bulletin = drafted.json().get("id").asText();
+        accepted(api.as("committee").post("/api/bulletins/" + bulletin + "/entries", Map.of("issueId", issue,
+                "kind", "CRITICISM", "text", "重放测试条目", "department", "PHARMACY")));
+        Api.Response round = api.as("inspector").post("/api/inspection-rounds", Map.of("title", "重放督查", "kind", "PLANNED",
+                "plannedDate", java.time.LocalDate.now().toString(), "departments", List.of("PHARMACY")));
+        assertThat(round.status()).as(round.toString()).isEqualTo(201);
+        Api.Response finding = api.as("inspector").post("/api/inspection-rounds/" + round.json().get("id").asText() + "/findings",
+                Map.of("title", "重放发现", "description", "d", "category", "OTHER", "department", "PHARMACY"));
+        assertThat(finding.status()).as(finding.toString()).isEqualTo(201);
+        Map<String, List<String>> views = Map.of(
+                "bulletin-view", List.of("bulletin", "bulletin_entry", "bulletin_issue_title"),
+                "inspection-view", List.of("inspection_round", "inspection_finding", "inspection_issue"));
+        for (String view : views.keySet()) awaitCaughtUp(view);
+        assertThat(count("bulletin_entry")).isPositive();
+        assertThat(count("inspection_finding")).isPositive();
+        Map<String, List<String>> shapes = new java.util.HashMap<>();
+        views.values().forEach(tables -> tables.forEach(t -> {
+            shapes.put(t, shape(t));
+            jdbc.execute("drop table if exists expected_" + t);
+            jdbc.execute("create table expected_" + t + " as select * from " + t);
+        }));
+
+        for (String view : views.keySet()) {
+            assertThat(api.as("admin").post("/api/admin/projections/" + view + "/replay", Map.of()).status()).isEqualTo(202);
+            assertThat(awaitReplayFinished(view, new ConcurrentHashMap<>()).get("status").asText()).as(view).isEqualTo("SUCCEEDED");
+        }
+
+        views.values().forEach(tables -> tables.forEach(t -> {
+            assertThat(shape(t)).as(t).isEqualTo(shapes.get(t));
+            assertThat(differences("expected_" + t, t)).as(t).isZero();
+            jdbc.execute("drop table expected_" + t);
+        }));
+        // The foreign keys point at the new parent tables: a child row without a parent is refused.
+        assertThatThrownBy(() -> jdbc.update("insert into bulletin_entry (bulletin_id, position, entry_id, issue_id, kind, text)"
+                + " values ('no-such-bulletin', 0, 'e', 'i', 'CRITICISM', 't')"))
+                .hasMessageContaining("bulletin_entry_bulletin_id_fkey");
+        assertThat(api.as("committee").get("/api/bulletins/" + bulletin).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_replay_that_cannot_switch_safely_fails_and_leaves_the_live_view_and_processor_as_they_were() {
+        // A view on a live table would follow it out of public at the switch and be dropped with it.
+        jdbc.execute("create or replace view policy_versions_seen as select policy_id, version from deadline_policy_version");
+        try {
+            Api.Response started = api.as("admin").post("/api/admin/projections/deadline-policy-view/replay", Map.of());
+            assertThat(started.status()).isEqualTo(202);
+            JsonNode replay = awaitReplayFinished("deadline-policy-view", new ConcurrentHashMap<>());
+            assertThat(replay.get("status").asText()).isEqualTo("FAILED");
+            assertThat(replay.get("error").asText()).contains("policy_versions_seen");
+            assertThat(jdbc.queryForList("select nspname from pg_namespace where nspname like 'replay_deadline%'")).isEmpty();
+            assertThat(jdbc.queryForObject("select count(*) from pg_views where viewname = 'policy_versions_seen'", Long.class))
+                    .isEqualTo(1);
+            JsonNode processor = projection(api.as("admin").get("/api/admin/projections").json(), "deadline-policy-view");
+            assertThat(processor.get("runningHere").asBoolean()).isTrue();
+        } finally {
+            jdbc.execute("drop view policy_versions_seen");
+        }
+    }
+
+    @Test
     void lists_every_processor_with_its_position_and_lag() {
         String id = raise("位置");
         accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")));
