@@ -18,11 +18,13 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +55,7 @@ import java.util.stream.Stream;
 public class ProjectionReplayer {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplayer.class);
     private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+    private static final int SWITCH_ATTEMPTS = 3;
 
     private final ReplayableProjections registry;
     private final ShadowTables shadow;
@@ -64,11 +67,13 @@ public class ProjectionReplayer {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final int batchSize;
+    private final Duration lockTimeout;
 
     ProjectionReplayer(ReplayableProjections registry, ShadowTables shadow, ProcessorTokens tokens, ReplayRuns runs,
                        EventStorageEngine events, Configuration axon, ApplicationContext context,
                        PlatformTransactionManager transactions, JdbcTemplate jdbc,
-                       @Value("${duban.replay.batch-size:${duban.processing.batch-size}}") int batchSize) {
+                       @Value("${duban.replay.batch-size:${duban.processing.batch-size}}") int batchSize,
+                       @Value("${duban.replay.lock-timeout:5s}") Duration lockTimeout) {
         this.registry = registry;
         this.shadow = shadow;
         this.tokens = tokens;
@@ -79,6 +84,7 @@ public class ProjectionReplayer {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.batchSize = batchSize;
+        this.lockTimeout = lockTimeout;
     }
 
     /** Where a finished replay ended. */
@@ -165,17 +171,34 @@ public class ProjectionReplayer {
         report(run, progress, true);
         processor.shutDown();
         try {
-            pass(run, handlers, progress);
-            transaction.executeWithoutResult(s -> {
-                // Tables first, then token rows: another node's batch writes tables before its
-                // token, so taking them in the same order cannot deadlock with it.
-                shadow.lockLive(projection);
-                tokens.lock(projection.group());
-                // Whatever was appended since the last pass, under the locks, so the switch is as fresh as it can be.
-                applyRemainingInCurrentTransaction(run, handlers);
-                tokens.moveAllSegmentsTo(projection.group(), run.token);
-                shadow.switchToShadow(projection);
-            });
+            for (int attempt = 1; ; attempt++) {
+                pass(run, handlers, progress);
+                TrackingToken token = run.token;
+                long events = run.events;
+                try {
+                    transaction.executeWithoutResult(s -> {
+                        // Readers queue behind a waiting ACCESS EXCLUSIVE request: never hold them
+                        // long because some old transaction still reads a live table.
+                        jdbc.execute("set local lock_timeout = " + lockTimeout.toMillis());
+                        // Tables first, then token rows: another node's batch writes tables before its
+                        // token, so taking them in the same order cannot deadlock with it.
+                        shadow.lockLive(projection);
+                        tokens.lock(projection.group());
+                        // Whatever was appended since the last pass, under the locks, so the switch is as fresh as it can be.
+                        applyRemainingInCurrentTransaction(run, handlers);
+                        tokens.moveAllSegmentsTo(projection.group(), run.token);
+                        shadow.switchToShadow(projection);
+                    });
+                    return;
+                } catch (PessimisticLockingFailureException e) {
+                    // Rolled back: the shadow tables are as they were before this attempt.
+                    run.token = token;
+                    run.events = events;
+                    if (attempt >= SWITCH_ATTEMPTS) throw e;
+                    log.warn("Switch of {} could not lock its tables within {} (attempt {}); trying again",
+                            projection.group(), lockTimeout, attempt);
+                }
+            }
         } finally {
             if (wasRunning) processor.start();
         }
