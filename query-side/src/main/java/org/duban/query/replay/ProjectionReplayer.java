@@ -18,12 +18,14 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,7 +45,10 @@ import java.util.stream.Stream;
  *     tables keep answering and keep being updated by the live processor meanwhile;</li>
  * <li>caught up: the live processor stops, the last events are applied, and one transaction
  *     locks the live tables, moves them out and the copies in, and sets every segment of the
- *     processor's token to the replay's last position (gap-aware), claimed by this node;</li>
+ *     processor's token to the replay's last position (gap-aware), claimed by this node (so
+ *     another node's processor cannot store a stale position: its claim check fails and its
+ *     batch rolls back). The lock waits at most {@code duban.replay.lock-timeout} (readers queue
+ *     behind it), then the switch is tried again, three times in all;</li>
  * <li>the processor starts again from that position, so an event appended during the replay is
  *     in the new tables exactly once: either it was replayed (then the token is past it) or the
  *     live processor applies it after the switch.</li>
@@ -190,11 +195,11 @@ public class ProjectionReplayer {
                         shadow.switchToShadow(projection);
                     });
                     return;
-                } catch (PessimisticLockingFailureException e) {
+                } catch (DataAccessException e) {
                     // Rolled back: the shadow tables are as they were before this attempt.
                     run.token = token;
                     run.events = events;
-                    if (attempt >= SWITCH_ATTEMPTS) throw e;
+                    if (attempt >= SWITCH_ATTEMPTS || !lockNotAvailable(e)) throw e;
                     log.warn("Switch of {} could not lock its tables within {} (attempt {}); trying again",
                             projection.group(), lockTimeout, attempt);
                 }
@@ -202,6 +207,17 @@ public class ProjectionReplayer {
         } finally {
             if (wasRunning) processor.start();
         }
+    }
+
+    /** Lock timeout (55P03) or deadlock (40P01): worth another attempt. Spring leaves 55P03 uncategorized. */
+    private static boolean lockNotAvailable(DataAccessException e) {
+        if (e instanceof PessimisticLockingFailureException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads from the run's token to the current end of the store, applying batch by batch; returns how many. */

@@ -222,6 +222,29 @@ class ProjectionReplayTest extends ScenarioTest {
     }
 
     @Test
+    void a_switch_blocked_by_an_old_reader_gives_up_after_the_lock_timeout_and_tries_again() throws Exception {
+        java.util.Set<Object> attempts = new java.util.HashSet<>();
+        try (java.sql.Connection oldReader = dataSource.getConnection()) {
+            oldReader.setAutoCommit(false);
+            try (var statement = oldReader.createStatement()) {
+                statement.execute("select count(*) from calendar_day_change"); // holds its lock until the transaction ends
+            }
+            assertThat(api.as("admin").post("/api/admin/projections/calendar-view/replay", Map.of()).status()).isEqualTo(202);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            // Each attempt is its own transaction waiting for the table; two of them means the first timed out.
+            while (attempts.size() < 2 && System.nanoTime() < deadline) {
+                attempts.addAll(jdbc.queryForList("""
+                        select a.xact_start from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                        where l.relation = 'public.calendar_day_change'::regclass and not l.granted""", Object.class));
+                pause();
+            }
+            oldReader.rollback();
+        }
+        assertThat(attempts).hasSize(2);
+        assertThat(awaitReplayFinished("calendar-view", new ConcurrentHashMap<>()).get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void lists_every_processor_with_its_position_and_lag() {
         String id = raise("位置");
         accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")));
