@@ -1,7 +1,8 @@
 package org.duban.query;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.duban.query.replay.ReplayCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The query side on its own, against an external PostgreSQL (profile {@code postgres}). */
 @SpringBootApplication
@@ -14,6 +15,6 @@ public class QuerySideApplication {
     }
 
     public static void main(String[] args) {
-        builder().run(args);
+        ReplayCommandLine.exitWhenReplayed(builder().run(args));
     }
 }

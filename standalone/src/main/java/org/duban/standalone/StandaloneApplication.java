@@ -2,6 +2,7 @@ package org.duban.standalone;
 
 import org.duban.command.CommandSideApplication;
 import org.duban.query.QuerySideApplication;
+import org.duban.query.replay.ReplayCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.FilterType;
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))
 public class StandaloneApplication {
     public static void main(String[] args) {
-        SpringApplication.run(StandaloneApplication.class, args);
+        // With --duban.replay=<group> the app replays that projection and exits (ReplayCommandLine).
+        ReplayCommandLine.exitWhenReplayed(SpringApplication.run(StandaloneApplication.class, args));
     }
 }

@@ -61,11 +61,13 @@ public class CommandApiSecurity {
     static boolean isCommandRequest(HttpServletRequest request) {
         String method = request.getMethod();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        // POSTs that only mark notifications read or retry their delivery touch the query side's
-        // own tables, not domain state: the query side serves them (QueryApiSecurity.isQueryRequest).
-        boolean notificationWrite = "POST".equals(method)
-                && (path.startsWith("/api/notifications/") || path.startsWith("/api/admin/notifications/"));
-        return path.startsWith("/api/") && !notificationWrite
+        // POSTs that only mark notifications read, retry their delivery or replay a projection
+        // touch the query side's own tables, not domain state: the query side serves them
+        // (QueryApiSecurity.isQueryRequest).
+        boolean queryWrite = "POST".equals(method)
+                && (path.startsWith("/api/notifications/") || path.startsWith("/api/admin/notifications/")
+                    || path.startsWith("/api/admin/projections/"));
+        return path.startsWith("/api/") && !queryWrite
                 && !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
     }
 }

@@ -126,11 +126,19 @@ class IssueFactStore {
         }
     }
 
+    /**
+     * The working state without the complainant: no metric needs personal data, so this read
+     * model never holds any (not even sealed) and an erasure has nothing to purge here.
+     */
     private String write(IssueState state) {
+        var complainant = state.complainant;
+        state.complainant = null;
         try {
             return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write issue_fact state", e);
+        } finally {
+            state.complainant = complainant;
         }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Reads under /api need a signed-in user; which issues a user sees is decided by
  * {@link ReadAccess}. Writes belong to the command side's chain, except the notification ones
- * below; notification administration is for ADMIN.
+ * below; notification and projection administration is for ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryApiSecurity {
@@ -23,7 +23,7 @@ public class QueryApiSecurity {
         return DubanHttpSecurity.apiDefaults(http, handlers)
                 .securityMatcher(QueryApiSecurity::isQueryRequest)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/admin/notifications/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/notifications/**", "/api/admin/projections/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }
@@ -32,10 +32,12 @@ public class QueryApiSecurity {
         String method = request.getMethod();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // Marking a notification read and retrying a dead letter change only the query side's own
-        // notification tables, never domain state, so these POSTs are served here, not sent as
-        // commands (CommandApiSecurity.isCommandRequest leaves them out; docker/nginx.conf routes them).
-        boolean notificationWrite = "POST".equals(method)
-                && (path.startsWith("/api/notifications/") || path.startsWith("/api/admin/notifications/"));
-        return path.startsWith("/api/") && ("GET".equals(method) || "HEAD".equals(method) || notificationWrite);
+        // notification tables, never domain state, and so does replaying a projection (read models
+        // only), so these POSTs are served here, not sent as commands (CommandApiSecurity.isCommandRequest
+        // leaves them out; docker/nginx.conf routes them).
+        boolean queryWrite = "POST".equals(method)
+                && (path.startsWith("/api/notifications/") || path.startsWith("/api/admin/notifications/")
+                    || path.startsWith("/api/admin/projections/"));
+        return path.startsWith("/api/") && ("GET".equals(method) || "HEAD".equals(method) || queryWrite);
     }
 }

@@ -34,6 +34,8 @@ public enum ErrorCode {
     BULLETIN_NOT_PUBLISHED(409),
     ISSUE_ALREADY_IN_BULLETIN(409),
     ALREADY_ERASED(409),
+    /** A replay of that projection is already running (on this node or another). */
+    REPLAY_RUNNING(409),
     UNSUPPORTED_MEDIA_TYPE(415),
     READ_MODEL_BEHIND(503),
     SERVICE_UNAVAILABLE(503),
