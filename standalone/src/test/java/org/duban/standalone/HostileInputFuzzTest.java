@@ -71,12 +71,13 @@ class HostileInputFuzzTest {
     private static Api api;
     private static JdbcTemplate jdbc;
     private static String baseUrl;
+    private int containerRefusals;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
         app = Apps.start(new SpringApplicationBuilder(StandaloneApplication.class), TestDatabase.newDatabase(),
-                Clock.systemUTC(), "--duban.recurrence.look-back-days=0", "--duban.query.min-version-wait=200ms");
+                Clock.systemUTC(), "--duban.recurrence.look-back-days=0", "--duban.query.min-version-wait=100ms");
         api = Apps.api(app);
         jdbc = app.getBean(JdbcTemplate.class);
         baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
@@ -93,6 +94,7 @@ class HostileInputFuzzTest {
         assertThat(operations).as("operations in /v3/api-docs").hasSizeGreaterThan(40);
         HostileRequests.Targets targets = targets();
         Map<String, Integer> sent = new TreeMap<>();
+        Map<String, Long> millis = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
@@ -102,7 +104,9 @@ class HostileInputFuzzTest {
             Operation operation = operations.get(i % operations.size());
             Request request = new HostileRequests(targets, new Random(SEED ^ (i * 0x9E3779B97F4A7C15L))).next(operation);
             long head = head();
+            long before = System.nanoTime();
             Api.Response response = send(request);
+            millis.merge(operation.key(), (System.nanoTime() - before) / 1_000_000, Long::sum);
             sent.merge(operation.key(), 1, Integer::sum);
             statuses.merge(response.status(), 1, Integer::sum);
             String problem = problemWith(request, response, head);
@@ -115,9 +119,9 @@ class HostileInputFuzzTest {
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         int total = sent.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("Hostile input: %d requests to %d operations in %d s (seed %d); statuses %s%n",
-                total, sent.size(), seconds, SEED, statuses);
-        sent.forEach((operation, n) -> System.out.printf("  %5d  %s%n", n, operation));
+        System.out.printf("Hostile input: %d requests to %d operations in %d s (seed %d); statuses %s;"
+                + " refused by Tomcat before the app: %d%n", total, sent.size(), seconds, SEED, statuses, containerRefusals);
+        sent.forEach((operation, n) -> System.out.printf("  %5d requests %6d ms  %s%n", n, millis.get(operation), operation));
         assertThat(failures).as("hostile requests answered wrongly").isEmpty();
         if (ONLY == null) {
             assertThat(total).isGreaterThanOrEqualTo(Math.min(REQUESTS, 10_000));
@@ -135,7 +139,9 @@ class HostileInputFuzzTest {
                     && READ_MODEL_BEHIND.equals(code(response)) && response.header("Retry-After") != null;
             if (!contractual503) return "a server error";
         }
-        if (api && status >= 400 && status < 500) {
+        if (containerRefusal(request, response)) {
+            containerRefusals++;
+        } else if (api && status >= 400 && status < 500) {
             String type = response.header("Content-Type");
             if (type == null || !type.startsWith("application/problem+json")) return "a 4xx that is not problem+json";
             if (code(response) == null) return "a problem without a stable code";
@@ -146,6 +152,17 @@ class HostileInputFuzzTest {
             if (appended != null && appended > 0) return appended + " event(s) appended by a request that was not an accepted command";
         }
         return null;
+    }
+
+    /**
+     * Tomcat itself refuses an encoded slash or backslash in the path (400, its own HTML page)
+     * before any filter of the app sees the request; Spring Boot 4 has no setting to pass it on.
+     * Only that is let through: status 400, the container's page, and such a path.
+     */
+    private static boolean containerRefusal(Request request, Api.Response response) {
+        String path = request.path().toUpperCase();
+        return response.status() == 400 && String.valueOf(response.header("Content-Type")).startsWith("text/html")
+                && response.body().contains("HTTP Status 400") && (path.contains("%2F") || path.contains("%5C"));
     }
 
     private static String code(Api.Response response) {

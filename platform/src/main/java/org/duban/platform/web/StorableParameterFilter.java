@@ -17,7 +17,17 @@ public class StorableParameterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException unparsable) {
+            // Tomcat refuses a query (or form) that is no valid UTF-8 percent-encoding, e.g. %ED%A0%80
+            // (a lone surrogate); left alone it became a 400 with Spring Boot's error body, not a problem
+            ProblemWriter.write(response, ErrorCode.MALFORMED_REQUEST,
+                    "The query string is not valid percent-encoded UTF-8.");
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
                 String problem = StorableInput.problemWith(value);
                 if (problem != null || StorableInput.problemWith(parameter.getKey()) != null) {

@@ -144,7 +144,7 @@ public final class HostileRequests {
         String type = p.schema().path("type").asText();
         if ("integer".equals(type)) return unquote(pick(HOSTILE_NUMBERS));
         if (p.name().equals("date")) return pick(HOSTILE_DATES);
-        return pick(List.of(pick(HOSTILE_TEXT).replace("\u0000", ""), "not-a-uuid", "0".repeat(36),
+        return pick(List.of(pick(HOSTILE_TEXT.stream().filter(t -> t.length() < 300).toList()), "not-a-uuid", "0".repeat(36),
                 UUID.randomUUID().toString().toUpperCase(), "..", ".", "%", "x".repeat(1_500), "a b", "a;b", "a%00b"));
     }
 
@@ -152,17 +152,20 @@ public final class HostileRequests {
         List<String> pairs = new ArrayList<>();
         for (Parameter p : op.in("query")) {
             if (!chance(0.45)) continue;
-            pairs.add(encode(p.name()) + "=" + encode(unquote(value(p.schema(), p.name(), 0))));
+            // bounded: a request line beyond Tomcat's 8 KB is refused by the container, never reaching the app
+            String raw = unquote(value(p.schema(), p.name(), 0));
+            pairs.add(encode(p.name()) + "=" + encode(raw.length() > 300 ? raw.substring(0, 300) : raw));
         }
         if (chance(0.05)) pairs.add(encode(pick(List.of("unknown", "a\u0000b", "\ud800", "size", "page"))) + "="
-                + encode(pick(HOSTILE_TEXT)));
+                + encode(pick(HOSTILE_TEXT.stream().filter(t -> t.length() < 300).toList())));
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
     }
 
     private String headerValue() {
-        // header values must be printable ASCII for the client; the rest goes percent-encoded
+        // header values must be printable ASCII for the client (the rest goes percent-encoded), and all
+        // headers together under Tomcat's 8 KB, which the container enforces before the app sees anything
         return pick(List.of(UUID.randomUUID().toString(), "", " ", "x".repeat(300), "' OR 1=1--", "<script>",
-                encode(pick(HOSTILE_TEXT)), "a".repeat(2_000)));
+                encode(pick(HOSTILE_TEXT.stream().filter(t -> t.length() < 300).toList())), "a".repeat(2_000)));
     }
 
     // ---- what ----------------------------------------------------------------------------
