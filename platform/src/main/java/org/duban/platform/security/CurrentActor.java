@@ -2,6 +2,7 @@ package org.duban.platform.security;
 
 import org.duban.api.actor.Actor;
 import org.duban.api.actor.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,7 +16,8 @@ public final class CurrentActor {
 
     public static Optional<Actor> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) return Optional.empty();
+        // Pages open to everyone (the login form) run with Spring's anonymous token: nobody signed in.
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return Optional.empty();
         if (auth.getPrincipal() instanceof DubanUser user) return Optional.of(user.actor());
         return auth.getAuthorities().stream()
                 .map(a -> a.getAuthority())

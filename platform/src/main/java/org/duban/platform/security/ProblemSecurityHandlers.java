@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import java.io.IOException;
 
@@ -24,6 +25,11 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            ProblemWriter.write(response, ErrorCode.FORBIDDEN,
+                    "The page's security token is missing or stale: reload the page and try again.");
+            return;
+        }
         ProblemWriter.write(response, ErrorCode.FORBIDDEN, "Your role may not do this.");
     }
 }

@@ -36,9 +36,11 @@ import java.util.Map;
 /**
  * The one place where failures become answers: every error is a problem detail with a stable
  * {@code code}; bad input is a 4xx, never a 500; a database that is away is a 503 to retry.
+ * Ordered just after the highest precedence so that an advice limited to the web pages'
+ * controllers (query side, org.duban.query.ui) can answer their failures with an HTML page first.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemDetailsAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 

@@ -29,7 +29,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/bulletins")
-class BulletinController {
+public class BulletinController {
     private final BulletinViewRepository bulletins;
     private final DepartmentDirectory departments;
     private final BulletinPdf pdf;
@@ -44,7 +44,7 @@ class BulletinController {
     }
 
     @GetMapping
-    List<BulletinSummary> list(@RequestParam(required = false)
+    public List<BulletinSummary> list(@RequestParam(required = false)
                                @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month like 2026-10") String period) {
         return bulletins.list(period, !mayReadDrafts()).stream()
                 .map(b -> new BulletinSummary(b.id(), b.title(), b.period(), BulletinNumber.of(b.period()), b.status(),
@@ -53,7 +53,7 @@ class BulletinController {
     }
 
     @GetMapping(value = "/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    BulletinDetail detail(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion) {
+    public BulletinDetail detail(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion) {
         return detailOf(id, minVersion);
     }
 

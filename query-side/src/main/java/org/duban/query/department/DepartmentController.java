@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The departments issues can be assigned to, with their display names. */
 @RestController
-class DepartmentController {
+public class DepartmentController {
     private final DepartmentDirectory directory;
 
     DepartmentController(DepartmentDirectory directory) {
@@ -17,7 +17,7 @@ class DepartmentController {
     }
 
     @GetMapping("/api/departments")
-    List<Department> departments() {
+    public List<Department> departments() {
         return directory.departments();
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/governance-projects")
-class GovernanceProjectController {
+public class GovernanceProjectController {
     private final GovernanceProjectQueries projects;
     private final ReadYourWrites readYourWrites;
 
@@ -26,12 +26,12 @@ class GovernanceProjectController {
     }
 
     @GetMapping
-    ProjectRanking ranking() {
+    public ProjectRanking ranking() {
         return projects.ranking();
     }
 
     @GetMapping("/{id}")
-    ProjectDetail get(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion) {
+    public ProjectDetail get(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion) {
         readYourWrites.await(minVersion, () -> projects.version(id));
         return projects.detail(id).orElseThrow(() -> new DomainRefusal(ErrorCode.NOT_FOUND,
                 "No such governance project: " + id + "."));

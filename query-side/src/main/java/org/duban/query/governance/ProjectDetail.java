@@ -12,25 +12,25 @@ import java.util.List;
  * its stage reports with the issues they link, the 效果评价 and the 结题 award. {@code score} is
  * what the ranking orders by; {@code version} is the project's latest event sequence number.
  */
-record ProjectDetail(String id, String title, String department, String departmentName, String summary,
+public record ProjectDetail(String id, String title, String department, String departmentName, String summary,
                      ProjectStatus status, Instant proposedAt, String proposedBy,
                      List<Review> reviews, BigDecimal reviewAverage, Decision decision,
                      List<Stage> stages, List<String> linkedIssueIds,
                      Evaluation evaluation, Conclusion conclusion, BigDecimal score, long version) {
 
-    record Review(String reviewer, int score, String comment, Instant reviewedAt, String recordedBy) {
+    public record Review(String reviewer, int score, String comment, Instant reviewedAt, String recordedBy) {
     }
 
-    record Decision(boolean approved, String note, Instant decidedAt) {
+    public record Decision(boolean approved, String note, Instant decidedAt) {
     }
 
-    record Stage(String summary, List<String> linkedIssueIds, Instant reportedAt, String reportedBy) {
+    public record Stage(String summary, List<String> linkedIssueIds, Instant reportedAt, String reportedBy) {
     }
 
-    record Evaluation(int problemPrecision, int measureSoundness, int effectEvidence, BigDecimal average,
+    public record Evaluation(int problemPrecision, int measureSoundness, int effectEvidence, BigDecimal average,
                       String note, Instant evaluatedAt) {
     }
 
-    record Conclusion(AwardLevel award, String note, Instant concludedAt) {
+    public record Conclusion(AwardLevel award, String note, Instant concludedAt) {
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
  * and the average of the expert review scores before; projects not yet scored come last, unranked.
  * Equal scores share a rank (1, 2, 2, 4).
  */
-record ProjectRanking(List<Entry> projects) {
+public record ProjectRanking(List<Entry> projects) {
 
-    record Entry(Integer rank, String id, String title, String department, String departmentName,
+    public record Entry(Integer rank, String id, String title, String department, String departmentName,
                  ProjectStatus status, AwardLevel award, BigDecimal score, BigDecimal reviewAverage,
                  int reviewCount, BigDecimal evaluationAverage, long version) {
     }

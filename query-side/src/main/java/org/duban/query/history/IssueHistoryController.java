@@ -22,7 +22,7 @@ import java.util.List;
 
 /** The closed-loop history of one issue: every event, actor, time and reason, in order. */
 @RestController
-class IssueHistoryController {
+public class IssueHistoryController {
     private final IssueHistoryRepository history;
     private final ReadYourWrites readYourWrites;
 
@@ -32,7 +32,7 @@ class IssueHistoryController {
     }
 
     @GetMapping("/api/issues/{id}/history")
-    List<HistoryEntry> history(@PathVariable String id,
+    public List<HistoryEntry> history(@PathVariable String id,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                @RequestParam(required = false) @Min(0) Long minVersion) {
         readYourWrites.await(minVersion, () -> history.version(id));

@@ -22,7 +22,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/inspection-rounds")
-class InspectionRoundController {
+public class InspectionRoundController {
     private final InspectionRoundRepository rounds;
     private final ReadYourWrites readYourWrites;
 
@@ -32,13 +32,13 @@ class InspectionRoundController {
     }
 
     @GetMapping
-    List<RoundSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    public List<RoundSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return rounds.list(scope(), size, page * size);
     }
 
     @GetMapping("/{id}")
-    RoundView round(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion) {
+    public RoundView round(@PathVariable String id, @RequestParam(required = false) @Min(0) Long minVersion) {
         readYourWrites.await(minVersion, () -> rounds.version(id));
         return rounds.find(id, scope())
                 .orElseThrow(() -> new DomainRefusal(ErrorCode.NOT_FOUND, "No such inspection round: " + id + "."));

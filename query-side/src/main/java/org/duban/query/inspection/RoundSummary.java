@@ -8,6 +8,6 @@ import java.util.List;
  * effective or withdrawn (or not raised yet); {@code closed}: closed (销号) or confirmed effective.
  * {@code status} is the round's own: OPEN for findings, or CLOSED.
  */
-record RoundSummary(String id, String title, String kind, LocalDate plannedDate, List<String> departments, String status,
+public record RoundSummary(String id, String title, String kind, LocalDate plannedDate, List<String> departments, String status,
                     long version, long findings, long open, long closed) {
 }

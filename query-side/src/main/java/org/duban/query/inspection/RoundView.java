@@ -8,16 +8,16 @@ import java.util.List;
  * One round with its findings and how far their issues have come. A finding's {@code issueStatus}
  * is null until its issue is raised (a moment after the finding).
  */
-record RoundView(String id, String title, String kind, LocalDate plannedDate, List<String> departments, String status,
+public record RoundView(String id, String title, String kind, LocalDate plannedDate, List<String> departments, String status,
                  long version, Instant plannedAt, String plannedBy, List<Finding> findings, Progress progress) {
 
-    record Finding(String findingId, String issueId, String title, String category, String severity, String department,
+    public record Finding(String findingId, String issueId, String title, String category, String severity, String department,
                    String step, Instant recordedAt, String recordedBy, String source, String issueStatus,
                    String ownerDepartment) {
     }
 
     /** {@code done}: issues closed (销号) or confirmed effective; {@code percentage} of {@code total}, rounded down. */
-    record Progress(int total, int done, int percentage) {
+    public record Progress(int total, int done, int percentage) {
     }
 
     RoundView with(List<Finding> findings) {

@@ -121,6 +121,7 @@ public final class IssueFold {
             }
             case IssueReopened e -> {
                 s.status = IssueStatus.REOPENED;
+                s.reopenCount++;
                 s.closedAt = null;
                 s.dueDate = e.dueDate();
                 s.dueAt = e.dueAt();

@@ -61,6 +61,8 @@ public class IssueState {
     public Instant raisedAt;
     public Instant occurredAt;
     public Instant closedAt;
+    /** How many times an effectiveness check found the problem recurred and reopened the issue. */
+    public int reopenCount;
     public Instant updatedAt;
     public long version = -1;
 

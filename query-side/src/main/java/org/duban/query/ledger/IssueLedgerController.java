@@ -18,6 +18,8 @@ import org.duban.query.history.IssueHistoryRepository;
 import org.duban.query.history.RecordedEvent;
 import org.duban.query.issuestate.IssueFold;
 import org.duban.query.issuestate.IssueState;
+import org.duban.query.metrics.AsOfIssueList;
+import org.duban.query.metrics.Knowledge;
 import org.duban.query.web.ReadAccess;
 import org.duban.query.web.ReadYourWrites;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,16 +36,18 @@ import java.time.LocalDate;
 /** The issue list (台账) and the issue page, now or as the system knew them at {@code asOf}. */
 @RestController
 @RequestMapping("/api/issues")
-class IssueLedgerController {
+public class IssueLedgerController {
     private final IssueLedgerRepository ledger;
     private final IssueHistoryRepository history;
     private final IssueDetails details;
     private final ReadYourWrites readYourWrites;
+    private final AsOfIssueList asOfList;
     private final Clock clock;
 
     IssueLedgerController(IssueLedgerRepository ledger, IssueHistoryRepository history, IssueDetails details,
-                          ReadYourWrites readYourWrites, Clock clock) {
+                          ReadYourWrites readYourWrites, AsOfIssueList asOfList, Clock clock) {
         this.ledger = ledger;
+        this.asOfList = asOfList;
         this.history = history;
         this.details = details;
         this.readYourWrites = readYourWrites;
@@ -51,7 +55,7 @@ class IssueLedgerController {
     }
 
     @GetMapping
-    IssuePage list(@RequestParam(required = false) IssueStatus status,
+    public IssuePage list(@RequestParam(required = false) IssueStatus status,
                    @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}") String department,
                    @RequestParam(required = false) Category category,
                    @RequestParam(required = false) Source source,
@@ -59,15 +63,24 @@ class IssueLedgerController {
                    @RequestParam(required = false) Boolean overdue,
                    @RequestParam(required = false) @Size(max = 200) String q,
                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        var filter = IssueListFilter.of(status, department, category, source, escalation, overdue, q, CurrentActor.require());
+                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        Actor actor = CurrentActor.require();
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (asOf != null) {
+            // As the system knew it then: from the metrics' fact rows valid at that instant.
+            var query = new AsOfIssueList.Query(status, department, category, source, escalation, overdue, text,
+                    ReadAccess.listScope(actor));
+            return asOfList.page(query, page, size, Knowledge.of(asOf, clock));
+        }
+        var filter = IssueListFilter.of(status, department, category, source, escalation, overdue, q, actor);
         var result = ledger.page(filter, page, size, clock.instant(), clock.getZone());
         int totalPages = (int) ((result.total() + size - 1) / size);
         return new IssuePage(result.items(), page, size, result.total(), totalPages);
     }
 
     @GetMapping("/{id}")
-    IssueDetail get(@PathVariable String id,
+    public IssueDetail get(@PathVariable String id,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                     @RequestParam(required = false) @Min(0) Long minVersion) {
         readYourWrites.await(minVersion, () -> ledger.version(id));

@@ -29,7 +29,7 @@ import java.util.List;
  * confirmed effectiveness check); every event that belongs to a stage is listed under it.
  */
 @RestController
-class IssueLoopController {
+public class IssueLoopController {
     private final IssueHistoryRepository history;
     private final ReadYourWrites readYourWrites;
 
@@ -39,7 +39,7 @@ class IssueLoopController {
     }
 
     @GetMapping("/api/issues/{id}/loop")
-    LoopView loop(@PathVariable String id,
+    public LoopView loop(@PathVariable String id,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                   @RequestParam(required = false) @Min(0) Long minVersion) {
         readYourWrites.await(minVersion, () -> history.version(id));

@@ -22,7 +22,7 @@ import java.time.Clock;
  */
 @RestController
 @RequestMapping("/api/notifications")
-class NotificationController {
+public class NotificationController {
     private final Inbox inbox;
     private final Clock clock;
 
@@ -33,7 +33,7 @@ class NotificationController {
 
     /** {@code unread=true} for unread ones only, {@code unread=false} for read ones only. */
     @GetMapping
-    ResultPage<NotificationView> list(@RequestParam(required = false) Boolean unread,
+    public ResultPage<NotificationView> list(@RequestParam(required = false) Boolean unread,
                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Actor actor = CurrentActor.require();
