@@ -132,6 +132,76 @@ class HostileInputFuzzTest {
         }
     }
 
+    /**
+     * Script injected through every text field the pages show comes back escaped: the raw markup
+     * never appears in any page, for the writer nor for the department reading it, and the issue
+     * page does show it, as text.
+     */
+    @Test
+    void injected_script_is_never_rendered_unescaped_in_the_pages() throws Exception {
+        String id = created(api.as("inspector").post("/api/issues", Map.of("title", INJECTED.get(0) + "标题",
+                "description", INJECTED.get(1), "source", "HOTLINE", "category", "MEDICAL_SERVICE",
+                "externalRef", INJECTED.get(2), "complainant", Map.of("name", INJECTED.get(0)))));
+        accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY",
+                "assignee", INJECTED.get(2), "reason", INJECTED.get(0))));
+        accepted(api.as("pharmacy").post("/api/issues/" + id + "/acknowledgement", Map.of("note", INJECTED.get(1))));
+        accepted(api.as("pharmacy").post("/api/issues/" + id + "/progress-reports", Map.of("percent", 50,
+                "summary", INJECTED.get(0), "evidence", List.of(INJECTED.get(3)))));
+        accepted(api.as("pharmacy").post("/api/issues/" + id + "/plan", Map.of("rootCause", INJECTED.get(0),
+                "measures", INJECTED.get(1), "milestones", List.of(Map.of("title", INJECTED.get(2),
+                        "dueDate", LocalDate.now().plusDays(20).toString())))));
+        accepted(api.as("committee").post("/api/issues/" + id + "/reviews", Map.of("comment", INJECTED.get(0))));
+        String bulletin = created(api.as("committee").post("/api/bulletins", Map.of("title", INJECTED.get(0), "period", "2026-10")));
+        accepted(api.as("committee").post("/api/bulletins/" + bulletin + "/entries", Map.of("issueId", id,
+                "kind", "CRITICISM", "text", INJECTED.get(1))));
+        String project = created(api.as("pharmacy").post("/api/governance-projects", Map.of("title", INJECTED.get(0),
+                "department", "PHARMACY", "summary", INJECTED.get(1))));
+        String round = created(api.as("inspector").post("/api/inspection-rounds", Map.of("title", INJECTED.get(0), "kind", "PLANNED")));
+        Api.Response detail = api.as("inspector").get("/api/issues/" + id + "?minVersion=5");
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+
+        List<String> pages = List.of("/", "/issues", "/issues?q=" + HostileRequests.encode(INJECTED.get(0)),
+                "/issues/" + id + "?minVersion=5", "/bulletins", "/bulletins/" + bulletin, "/governance", "/governance/" + project,
+                "/inspection-rounds", "/inspection-rounds/" + round, "/notifications", "/rankings", "/wall",
+                "/issues/" + HostileRequests.encode(INJECTED.get(0)), "/login?error=" + HostileRequests.encode(INJECTED.get(0)));
+        for (String user : List.of("inspector", "pharmacy")) {
+            HttpClient browser = signedIn(user);
+            for (String page : pages) {
+                HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + page)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                assertThat(r.statusCode()).as(page + " as " + user + ": " + abbreviate(r.body())).isLessThan(500);
+                for (String marker : RAW_MARKUP) {
+                    assertThat(r.body()).as("raw markup in " + page + " as " + user).doesNotContain(marker);
+                }
+            }
+            HttpResponse<String> issuePage = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/issues/" + id)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(issuePage.statusCode()).isEqualTo(200);
+            assertThat(issuePage.body()).as("the title, shown as text").contains("&lt;script&gt;alert(1)&lt;/script&gt;标题");
+        }
+    }
+
+    private static final List<String> INJECTED = List.of(HostileRequests.SCRIPT, "\"><img src=x onerror=alert(2)>",
+            "<svg/onload=alert(3)>", "javascript:alert(4)");
+    private static final List<String> RAW_MARKUP = List.of("<script>alert(", "<img src=x onerror", "<svg/onload",
+            "href=\"javascript:");
+
+    /** A cookie-keeping client signed in through the login form, as a browser would be. */
+    private static HttpClient signedIn(String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("a CSRF token in the login form").isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(login.headers().firstValue("Location").orElse("")).as("signed in as " + user).doesNotContain("error");
+        return browser;
+    }
+
     /** What is wrong with this answer, or null. */
     private String problemWith(Request request, Api.Response response, long head) {
         int status = response.status();

@@ -83,6 +83,10 @@ public final class EndpointAccess {
             entry("GET /api/calendar/{year}", signedIn()),
             entry("GET /api/deadline-policies", signedIn()),
             entry("GET /api/ranking-weights", signedIn()),
+            entry("GET /api/dashboard", signedIn()),
+            entry("GET /api/dashboard/wall", signedIn()),
+            entry("GET /api/dashboard/trends", signedIn()),
+            entry("GET /api/rankings", signedIn()),
             entry("GET /api/notifications", signedIn()),
             entry("POST /api/notifications/{id}/read", signedIn()),
             // ---- audit: AUDITOR and ADMIN (the controllers' own checks)

@@ -318,7 +318,7 @@ public final class HostileRequests {
     }
 
     /** Percent-encodes every byte outside the unreserved set; lone surrogates go as their (invalid) UTF-8 bytes. */
-    static String encode(String text) {
+    public static String encode(String text) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
