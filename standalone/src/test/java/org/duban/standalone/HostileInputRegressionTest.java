@@ -60,15 +60,26 @@ class HostileInputRegressionTest extends ScenarioTest {
         assertProblem(send("GET", "/api/issues?%ED%A0%80=x", null, Map.of()), 400, "MALFORMED_REQUEST");
     }
 
-    @Test
-    void history_and_loop_as_of_the_far_future_are_everything_not_a_server_error() throws Exception {
+    @ParameterizedTest(name = "{0} as of a date beyond 0001-9999 is 400 naming asOf")
+    @ValueSource(strings = {"/history", "/loop", "", "dashboard"})
+    void as_of_beyond_the_storable_dates_is_bad_input_not_a_server_error(String view) throws Exception {
         String id = raise("远未来");
-        String asOf = "asOf=%2B999999999-12-31T23:59:59Z&minVersion=0";
-        Api.Response history = send("GET", "/api/issues/" + id + "/history?" + asOf, null, Map.of());
+        for (String asOf : new String[]{"%2B999999999-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z"}) {
+            String path = view.equals("dashboard") ? "/api/dashboard/wall?asOf=" + asOf : "/api/issues/" + id + view + "?asOf=" + asOf;
+            Api.Response r = send("GET", path, null, Map.of());
+            assertProblem(r, 400, "VALIDATION_FAILED");
+            assertThat(r.json().path("errors").findValuesAsText("field")).containsExactly("asOf");
+        }
+        // the year 9999 is still a date: everything recorded by then
+        Api.Response history = send("GET", "/api/issues/" + id + "/history?asOf=9999-12-31T00:00:00Z&minVersion=0", null, Map.of());
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         assertThat(history.json().size()).isEqualTo(1);
-        Api.Response loop = send("GET", "/api/issues/" + id + "/loop?" + asOf, null, Map.of());
-        assertThat(loop.status()).as(loop.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void a_put_with_a_malformed_form_body_is_415_not_a_server_error() throws Exception {
+        Api.Response r = send("PUT", "/api/ranking-weights", "reason=%", Map.of("Content-Type", "application/x-www-form-urlencoded"), "admin");
+        assertProblem(r, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @ParameterizedTest(name = "audit events {0} is 400 naming the field")
