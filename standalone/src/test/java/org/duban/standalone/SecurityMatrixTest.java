@@ -1,11 +1,18 @@
 package org.duban.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.duban.standalone.support.Api;
+import org.duban.standalone.support.EndpointAccess;
+import org.duban.standalone.support.HostileRequests;
+import org.duban.standalone.support.OpenApiOperations;
+import org.duban.standalone.support.OpenApiOperations.Operation;
 import org.duban.standalone.support.ScenarioTest;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
@@ -23,78 +30,134 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * API.md's "who" column over real HTTP: every issue command × every demo user and anonymous.
- * Anonymous → 401 UNAUTHENTICATED with a Basic challenge; a role not in the column → 403
- * FORBIDDEN; a role in it gets past the role check (what follows depends on the issue's state).
+ * The security matrix: every endpoint the app publishes in /v3/api-docs × every demo user and
+ * anonymous, against {@link EndpointAccess#TABLE} (API.md's "who" column, QueryApiSecurity,
+ * ReadAccess and the controllers' own checks). Anonymous → 401 UNAUTHENTICATED with a Basic
+ * challenge; a role the row does not allow → 403 FORBIDDEN; a department user on another
+ * department's issue where the row is owner-only → 403 NOT_OWNER_DEPARTMENT; everyone else gets
+ * past the checks (any answer but 401/403, never a 5xx). A refusal appends no event. An
+ * endpoint without a row fails the matrix, so a new endpoint needs someone to decide who may call it.
  */
 class SecurityMatrixTest extends ScenarioTest {
     private static final String ANONYMOUS = "anonymous";
-    private static final Map<String, String> ROLE = Map.of(
-            "inspector", "INSPECTOR", "inspector2", "INSPECTOR", "committee", "COMMITTEE",
-            "pharmacy", "DEPARTMENT", "inpatient", "DEPARTMENT", "auditor", "AUDITOR", "admin", "ADMIN");
     private static final List<String> CALLERS = List.of(ANONYMOUS, "inspector", "inspector2", "committee",
             "pharmacy", "inpatient", "auditor", "admin");
+    /** Bodies that carry out the issue commands (so owner checks are reached); other writes get {} and stop at validation. */
+    private static final Map<String, Map<String, Object>> ISSUE_COMMAND_BODIES = Map.ofEntries(
+            Map.entry("assignment", Map.of("department", "NURSING")),
+            Map.entry("acknowledgement", Map.of("note", "已签收")),
+            Map.entry("progress-reports", Map.of("percent", 10, "summary", "进展")),
+            Map.entry("extension-requests", Map.of("requestedDueDate",
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString(), "reason", "延期")),
+            Map.entry("extension-decisions", Map.of("approved", true)),
+            Map.entry("rectification", Map.of("summary", "整改")),
+            Map.entry("verification", Map.of("passed", true, "note", "销号")),
+            Map.entry("reviews", Map.of("comment", "评议")),
+            Map.entry("assessments", Map.of("scores", Map.of("整改质量", 80))),
+            Map.entry("escalations", Map.of("level", "YELLOW", "reason", "升级")),
+            Map.entry("effectiveness-checks", Map.of("recurred", false, "note", "回头看")),
+            Map.entry("feedback", Map.of("contacted", true, "resolved", true, "satisfaction", "SATISFIED")),
+            Map.entry("withdrawal", Map.of("reason", "撤销")),
+            Map.entry("return", Map.of("reason", "退单")),
+            Map.entry("co-departments", Map.of("department", "NURSING")),
+            Map.entry("merge", Map.of("intoIssueId", UUID.randomUUID().toString())),
+            Map.entry("plan", Map.of("rootCause", "原因", "measures", "措施")),
+            Map.entry("hold", Map.of("reason", "挂起")),
+            Map.entry("resume", Map.of("reason", "恢复")));
 
-    /** A command of API.md's table: its path under the issue (null for raise), a valid body, and who may send it. */
-    record Command(String name, Map<String, Object> body, Set<String> roles) {
-        @Override
-        public String toString() {
-            return "POST /api/issues" + (name == null ? "" : "/{id}/" + name);
-        }
+    /** The owner's commands the aggregate checks the state of before the owner: they need an acknowledged issue. */
+    private static final Set<String> IN_PROGRESS_COMMANDS = Set.of("progress-reports", "plan", "extension-requests", "rectification");
+
+    @TestFactory
+    Stream<DynamicNode> every_endpoint_for_every_caller_answers_as_the_access_table_says() {
+        List<Operation> operations = OpenApiOperations.of(api);
+        Fixtures fixtures = fixtures();
+        List<String> published = operations.stream().map(Operation::key).toList();
+        DynamicTest everyRow = DynamicTest.dynamicTest("every published endpoint has a row, every row an endpoint", () -> {
+            assertThat(published).as("endpoints without a row in EndpointAccess.TABLE: decide who may call them")
+                    .allMatch(EndpointAccess.TABLE::containsKey);
+            assertThat(EndpointAccess.TABLE.keySet()).as("rows of EndpointAccess.TABLE no endpoint has").allMatch(published::contains);
+        });
+        Stream<DynamicNode> cells = operations.stream().filter(op -> EndpointAccess.TABLE.containsKey(op.key()))
+                .map(op -> DynamicContainer.dynamicContainer(op.key(), CALLERS.stream()
+                        .map(caller -> DynamicTest.dynamicTest(op.key() + " as " + caller, () -> cell(op, caller, fixtures)))));
+        return Stream.concat(Stream.of(everyRow), cells);
     }
 
-    static final List<Command> COMMANDS = List.of(
-            new Command(null, Map.of("title", "权限", "description", "d", "source", "HOTLINE", "category", "OTHER"),
-                    Set.of("INSPECTOR", "COMMITTEE")),
-            new Command("assignment", Map.of("department", "NURSING"), Set.of("INSPECTOR")),
-            new Command("acknowledgement", Map.of("note", "已签收"), Set.of("DEPARTMENT")),
-            new Command("progress-reports", Map.of("percent", 10, "summary", "进展"), Set.of("DEPARTMENT")),
-            new Command("extension-requests", Map.of("requestedDueDate",
-                    LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString(), "reason", "延期"), Set.of("DEPARTMENT")),
-            new Command("extension-decisions", Map.of("approved", true), Set.of("INSPECTOR", "COMMITTEE")),
-            new Command("rectification", Map.of("summary", "整改"), Set.of("DEPARTMENT")),
-            new Command("verification", Map.of("passed", true, "note", "销号"), Set.of("INSPECTOR")),
-            new Command("effectiveness-checks", Map.of("recurred", false, "note", "回头看"), Set.of("INSPECTOR")),
-            new Command("withdrawal", Map.of("reason", "撤销"), Set.of("INSPECTOR")),
-            new Command("return", Map.of("reason", "退单"), Set.of("DEPARTMENT")),
-            new Command("co-departments", Map.of("department", "NURSING"), Set.of("INSPECTOR")),
-            new Command("merge", Map.of("intoIssueId", UUID.randomUUID().toString()), Set.of("INSPECTOR")),
-            new Command("plan", Map.of("rootCause", "原因", "measures", "措施"), Set.of("DEPARTMENT")),
-            new Command("hold", Map.of("reason", "挂起"), Set.of("INSPECTOR")),
-            new Command("resume", Map.of("reason", "恢复"), Set.of("INSPECTOR")));
-
-    static Stream<Arguments> everyCommandForEveryCaller() {
-        return COMMANDS.stream().flatMap(c -> CALLERS.stream().map(user -> arguments(c, user)));
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyCommandForEveryCaller")
-    void only_the_roles_in_the_who_column_may_send_a_command(Command command, String user) {
-        String id = raise("权限矩阵");
-        accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")));
-        String path = command.name() == null ? "/api/issues" : "/api/issues/" + id + "/" + command.name();
+    private void cell(Operation op, String caller, Fixtures fixtures) {
+        EndpointAccess.Access access = EndpointAccess.TABLE.get(op.key());
+        boolean issueCommand = op.method().equals("POST") && op.path().startsWith("/api/issues/{id}/");
+        String command = op.path().substring(op.path().lastIndexOf('/') + 1);
+        String issue = !issueCommand ? fixtures.pharmacyIssue()
+                : IN_PROGRESS_COMMANDS.contains(command) ? pharmacyIssueInProgress() : pharmacyIssue();
+        String path = op.path().replace("{id}", idFor(op.path(), issue, fixtures)).replace("{subjectId}", UUID.randomUUID().toString())
+                .replace("{date}", "2031-01-02").replace("{year}", "2031");
+        if (op.method().equals("GET") && op.path().startsWith("/api/issues/{id}")) path += "?minVersion=" + fixtures.version();
+        Object body = issueCommand ? ISSUE_COMMAND_BODIES.get(command)
+                : op.path().equals("/api/issues") ? Map.of("title", "权限", "description", "d", "source", "HOTLINE", "category", "OTHER")
+                : Map.of();
+        assertThat(body).as("a body for " + op.key()).isNotNull();
         long eventsBefore = allEvents();
 
-        Api.Response r = (ANONYMOUS.equals(user) ? api.anonymous() : api.as(user)).post(path, command.body());
+        Api.Caller who = ANONYMOUS.equals(caller) ? api.anonymous() : api.as(caller);
+        Api.Response r = switch (op.method()) {
+            case "GET" -> who.get(path);
+            case "POST" -> who.post(path, body);
+            case "PUT" -> who.put(path, body);
+            default -> throw new AssertionError("no request for " + op.method());
+        };
 
         assertThat(r.status()).as("never a 5xx: " + r).isLessThan(500);
-        if (ANONYMOUS.equals(user)) {
-            assertThat(r.status()).as(r.toString()).isEqualTo(401);
-            assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
-            assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
-            assertThat(allEvents()).isEqualTo(eventsBefore);
-        } else if (!command.roles().contains(ROLE.get(user))) {
-            assertThat(r.status()).as(r.toString()).isEqualTo(403);
-            assertThat(r.code()).isEqualTo("FORBIDDEN");
-            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(allEvents()).isEqualTo(eventsBefore);
+        if (ANONYMOUS.equals(caller)) {
+            assertUnauthenticated(r);
+        } else if (!access.allows(HostileRequests.roleOf(caller))) {
+            assertProblem(r, 403, "FORBIDDEN");
+        } else if (access.ownerOnly() && "inpatient".equals(caller)) {
+            assertProblem(r, 403, "NOT_OWNER_DEPARTMENT");
         } else {
-            assertThat(r.status()).as(r.toString()).isNotEqualTo(401);
-            if (r.status() >= 400) assertThat(r.code()).as(r.toString()).isNotEqualTo("FORBIDDEN");
+            assertThat(r.status()).as("past the checks: " + r).isNotIn(401, 403);
+            return;
         }
+        assertThat(allEvents()).as("events appended by a refused request").isEqualTo(eventsBefore);
+    }
+
+    /** What the shared ids of the matrix point at: an issue the pharmacy owns and one of each other kind. */
+    record Fixtures(String pharmacyIssue, long version, String bulletin, String project, String round) {
+    }
+
+    private Fixtures fixtures() {
+        String issue = pharmacyIssue();
+        return new Fixtures(issue, 1, anyId("/api/bulletins"), anyId("/api/governance-projects"), anyId("/api/inspection-rounds"));
+    }
+
+    /** An id of one of the items listed at {@code path}, or a random one when there are none (404 past the checks). */
+    private String anyId(String path) {
+        Api.Response r = api.as("admin").get(path);
+        JsonNode items = r.json().isArray() ? r.json() : r.json().path("items");
+        return items.size() > 0 ? items.get(0).path("id").asText() : UUID.randomUUID().toString();
+    }
+
+    private static String idFor(String template, String issue, Fixtures fixtures) {
+        if (template.startsWith("/api/issues/")) return issue;
+        if (template.startsWith("/api/bulletins/")) return fixtures.bulletin();
+        if (template.startsWith("/api/governance-projects/")) return fixtures.project();
+        if (template.startsWith("/api/inspection-rounds/")) return fixtures.round();
+        return "1";
+    }
+
+    private String pharmacyIssueInProgress() {
+        String id = pharmacyIssue();
+        accepted(api.as("pharmacy").post("/api/issues/" + id + "/acknowledgement", Map.of()));
+        return id;
+    }
+
+    /** A fresh issue assigned to the pharmacy (version 1), so every cell meets the same state. */
+    private String pharmacyIssue() {
+        String id = raise("权限矩阵");
+        accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")));
+        return id;
     }
 
     @Test
@@ -112,7 +175,7 @@ class SecurityMatrixTest extends ScenarioTest {
     void a_wrong_password_is_401_unauthenticated_for_commands_and_reads(String user) throws Exception {
         long eventsBefore = allEvents();
         Api.Response command = basic("POST", "/api/issues", user, "wrong-" + user,
-                Api.json(COMMANDS.getFirst().body()));
+                Api.json(Map.of("title", "权限", "description", "d", "source", "HOTLINE", "category", "OTHER")));
         assertUnauthenticated(command);
         assertThat(allEvents()).isEqualTo(eventsBefore);
         assertUnauthenticated(basic("GET", "/api/issues", user, "wrong-" + user, null));
@@ -147,6 +210,12 @@ class SecurityMatrixTest extends ScenarioTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    private static void assertProblem(Api.Response r, int status, String code) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).as(r.toString()).startsWith("application/problem+json");
+        assertThat(r.code()).as(r.toString()).isEqualTo(code);
+    }
 
     private static void assertUnauthenticated(Api.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(401);

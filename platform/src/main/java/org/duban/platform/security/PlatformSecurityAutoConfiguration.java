@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 import java.util.Map;
@@ -20,6 +21,12 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     public ProblemSecurityHandlers problemSecurityHandlers() {
         return new ProblemSecurityHandlers();
+    }
+
+    /** Picked up by Spring Security's filter chain proxy (WebSecurity looks for a bean of this type). */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return new ProblemRequestRejectedHandler();
     }
 
     /**

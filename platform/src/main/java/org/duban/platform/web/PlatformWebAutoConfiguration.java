@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Error answers and request limits shared by both sides' HTTP APIs. */
 @AutoConfiguration
@@ -35,6 +37,16 @@ public class PlatformWebAutoConfiguration {
     @Bean
     public StorableInputAdvice storableInputAdvice() {
         return new StorableInputAdvice();
+    }
+
+    @Bean
+    public WebMvcConfigurer mediaTypeGuard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new MediaTypeGuard()).addPathPatterns("/api/**");
+            }
+        };
     }
 
     @Bean

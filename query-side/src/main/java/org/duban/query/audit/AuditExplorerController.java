@@ -37,6 +37,8 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/api/audit/events")
 class AuditExplorerController {
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
     private static final String[] CSV_HEADER = {"globalIndex", "eventId", "type", "aggregateType", "aggregateId",
@@ -125,7 +127,16 @@ class AuditExplorerController {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidInput("to", "must not be before from");
         }
+        storable("from", from);
+        storable("to", to);
         return new AuditFilter(blankToNull(actor), blankToNull(department), blankToNull(type), blankToNull(issue), from, to);
+    }
+
+    /** PostgreSQL's timestamps end in 294276 and begin 4713 BC; beyond them the query failed with a 500. */
+    private static void storable(String field, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new InvalidInput(field, "must be between 0001-01-01 and 9999-12-31");
+        }
     }
 
     private static String blankToNull(String s) {

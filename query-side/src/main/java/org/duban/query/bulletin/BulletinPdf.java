@@ -41,10 +41,20 @@ class BulletinPdf {
     }
 
     byte[] render(BulletinDetail bulletin) {
+        try {
+            return render(bulletin, true);
+        } catch (java.util.ConcurrentModificationException subsettingFailed) {
+            // PDFBox's font subsetting failed on some hostile entry text (found by fuzzing, a 500);
+            // the whole font embedded makes a larger notice, but a notice
+            return render(bulletin, false);
+        }
+    }
+
+    private byte[] render(BulletinDetail bulletin, boolean subsetFont) {
         try (TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(font()));
              PDDocument document = new PDDocument()) {
             TrueTypeFont ttf = collection.getFontByName(FONT_NAME);
-            NoticeWriter page = new NoticeWriter(document, PDType0Font.load(document, ttf, true));
+            NoticeWriter page = new NoticeWriter(document, PDType0Font.load(document, ttf, subsetFont));
             page.redHead(issuer + "通报", bulletin.number());
             page.centred(bulletin.title(), 18);
             page.centred("（" + bulletin.period().substring(0, 4) + "年" + Integer.parseInt(bulletin.period().substring(5)) + "月）", 12);

@@ -21,6 +21,8 @@ import java.util.Map;
 /** Reads the history table: for the history view, and as typed events for point-in-time folds. */
 @Repository
 public class IssueHistoryRepository {
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final String EVENT_PACKAGE = IssueEvent.class.getPackageName() + ".";
 
     private final JdbcTemplate jdbc;
@@ -60,8 +62,14 @@ public class IssueHistoryRepository {
         return version == null ? -1 : version;
     }
 
+    /**
+     * As of any instant past the last storable one, the history is all of it; before the first,
+     * none of it. Clamped, because java.sql.Timestamp overflows (a 500) for instants a client may
+     * well send, like +999999999-12-31T23:59:59Z.
+     */
     private static Timestamp upTo(Instant asOf) {
-        return Timestamp.from(asOf == null ? Instant.parse("9999-12-31T00:00:00Z") : asOf);
+        if (asOf == null || asOf.isAfter(LATEST)) return Timestamp.from(LATEST);
+        return Timestamp.from(asOf.isBefore(EARLIEST) ? EARLIEST : asOf);
     }
 
     private IssueEvent read(String type, String payload) {

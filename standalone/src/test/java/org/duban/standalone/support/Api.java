@@ -68,6 +68,11 @@ public final class Api {
             return postRaw(path, body instanceof String s ? s : json(body), Map.of());
         }
 
+        public Response put(String path, Object body) {
+            return send(builder(path).PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body),
+                    StandardCharsets.UTF_8)).header("Content-Type", "application/json"));
+        }
+
         public Response postRaw(String path, String body, Map<String, String> headers) {
             HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .header("Content-Type", "application/json");
