@@ -8,8 +8,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.management.ManagementFactory;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,39 +77,54 @@ public class SegmentBalancer implements SmartLifecycle {
         return Integer.MAX_VALUE;
     }
 
+    /** Four statements per tick whatever the number of processors: a single node idles cheaply. */
     void tick() {
-        long staleMillis = interval.toMillis() * 3;
-        for (var processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof PooledStreamingEventProcessor pooled) || !pooled.isRunning()) continue;
-            try {
-                balance(pooled, staleMillis);
-            } catch (RuntimeException e) {
-                // The database may be away; the processors themselves retry, and so do we next tick.
-                log.debug("segment balancing of {} skipped: {}", pooled.getName(), e.toString());
+        List<PooledStreamingEventProcessor> running = processing.eventProcessors().values().stream()
+                .filter(PooledStreamingEventProcessor.class::isInstance).map(PooledStreamingEventProcessor.class::cast)
+                .filter(PooledStreamingEventProcessor::isRunning).toList();
+        if (running.isEmpty()) return;
+        try {
+            balance(running);
+        } catch (RuntimeException e) {
+            // The database may be away; the processors themselves retry, and so do we next tick.
+            log.debug("segment balancing skipped: {}", e.toString());
+        }
+    }
+
+    private void balance(List<PooledStreamingEventProcessor> processors) {
+        String[] names = processors.stream().map(PooledStreamingEventProcessor::getName).toArray(String[]::new);
+        double staleSeconds = interval.toMillis() * 3 / 1000.0;
+        jdbc.update("""
+                insert into processing_node (processor_name, node_id, seen_at)
+                select name, ?, now() from unnest(?::text[]) as name
+                on conflict (processor_name, node_id) do update set seen_at = excluded.seen_at""", nodeId, names);
+        jdbc.update("delete from processing_node where seen_at < now() - make_interval(secs => ?)", staleSeconds * 10);
+        Map<String, Integer> live = counts("""
+                select processor_name, count(*) from processing_node
+                where processor_name = any(?::text[]) and seen_at >= now() - make_interval(secs => ?) group by 1""",
+                names, staleSeconds);
+        Map<String, Integer> segments = counts(
+                "select processor_name, count(*) from token_entry where processor_name = any(?::text[]) group by 1", names);
+        for (PooledStreamingEventProcessor processor : processors) {
+            int nodes = live.getOrDefault(processor.getName(), 1);
+            int total = segments.getOrDefault(processor.getName(), 0);
+            if (nodes < 2 || total == 0) continue;
+            int fairShare = (total + nodes - 1) / nodes;
+            Set<Integer> owned = processor.processingStatus().keySet();
+            if (owned.size() > fairShare) {
+                int segment = Collections.max(owned);
+                log.info("{}: holding {} of {} segments with {} nodes alive; releasing segment {}",
+                        processor.getName(), owned.size(), total, nodes, segment);
+                processor.releaseSegment(segment);
             }
         }
     }
 
-    private void balance(PooledStreamingEventProcessor processor, long staleMillis) {
-        String name = processor.getName();
-        jdbc.update("""
-                insert into processing_node (processor_name, node_id, seen_at) values (?, ?, now())
-                on conflict (processor_name, node_id) do update set seen_at = excluded.seen_at""", name, nodeId);
-        jdbc.update("delete from processing_node where processor_name = ? and seen_at < now() - make_interval(secs => ?)",
-                name, staleMillis * 10 / 1000.0);
-        Integer live = jdbc.queryForObject("""
-                select count(*) from processing_node
-                where processor_name = ? and seen_at >= now() - make_interval(secs => ?)""",
-                Integer.class, name, staleMillis / 1000.0);
-        Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class, name);
-        if (live == null || live < 2 || segments == null) return;
-        int fairShare = (segments + live - 1) / live;
-        var owned = processor.processingStatus().keySet();
-        if (owned.size() > fairShare) {
-            int segment = Collections.max(owned);
-            log.info("{}: holding {} of {} segments with {} nodes alive; releasing segment {}",
-                    name, owned.size(), segments, live, segment);
-            processor.releaseSegment(segment);
-        }
+    private Map<String, Integer> counts(String sql, Object... args) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query(sql, (ResultSet rs) -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+        }, args);
+        return counts;
     }
 }
