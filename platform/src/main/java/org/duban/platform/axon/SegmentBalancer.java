@@ -36,6 +36,7 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Duration interval;
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private ScheduledExecutorService scheduler;
+    private boolean failing;
 
     public SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, Duration interval) {
         this.processing = processing;
@@ -85,9 +86,12 @@ public class SegmentBalancer implements SmartLifecycle {
         if (running.isEmpty()) return;
         try {
             balance(running);
+            failing = false;
         } catch (RuntimeException e) {
             // The database may be away; the processors themselves retry, and so do we next tick.
-            log.debug("segment balancing skipped: {}", e.toString());
+            // Said once per outage, not every tick.
+            if (!failing) log.warn("segment balancing skipped until the next tick succeeds: {}", e.toString());
+            failing = true;
         }
     }
 
@@ -104,7 +108,7 @@ public class SegmentBalancer implements SmartLifecycle {
                 where processor_name = any(?::text[]) and seen_at >= now() - make_interval(secs => ?) group by 1""",
                 names, staleSeconds);
         Map<String, Integer> segments = counts(
-                "select processor_name, count(*) from token_entry where processor_name = any(?::text[]) group by 1", names);
+                "select processor_name, count(*) from token_entry where processor_name = any(?::text[]) group by 1", (Object) names);
         for (PooledStreamingEventProcessor processor : processors) {
             int nodes = live.getOrDefault(processor.getName(), 1);
             int total = segments.getOrDefault(processor.getName(), 0);
