@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duban.standalone.nodes.Cluster.accepted;
 
 /**
  * Faults under load, each node its own JVM: kill -9 of a command node, a PostgreSQL restart, and
