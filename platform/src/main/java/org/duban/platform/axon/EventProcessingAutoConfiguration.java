@@ -1,10 +1,14 @@
 package org.duban.platform.axon;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
 
 /**
  * Every projection runs in a pooled streaming processor: several segments so query nodes can
@@ -25,5 +29,12 @@ public class EventProcessingAutoConfiguration {
                 // the event in that read model for good. Propagating rolls the batch back (token too)
                 // and the processor retries it with backoff: read models converge, nothing is lost.
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Without it the first node keeps every segment and the other nodes idle (see SegmentBalancer). */
+    @Bean
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                           @Value("${duban.processing.balance-interval}") Duration interval) {
+        return new SegmentBalancer(processing, jdbc, interval);
     }
 }

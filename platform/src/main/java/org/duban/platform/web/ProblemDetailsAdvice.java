@@ -61,6 +61,8 @@ public class ProblemDetailsAdvice {
                     List.of(Map.of("field", refusal.field(), "message", refusal.message())));
         }
         if (refusal != null) return Problems.response(refusal.code(), refusal.message());
+        var database = DatabaseUnavailable.of(e);
+        if (database.isPresent()) return databaseUnavailable(database.get(), e);
         log.error("Command failed without a refusal code", e);
         return Problems.response(ErrorCode.INTERNAL_ERROR, "The command could not be handled.");
     }
@@ -132,15 +134,26 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> databaseAway(Exception e) {
-        log.warn("Database unavailable: {}", e.toString());
-        return Problems.response(ErrorCode.SERVICE_UNAVAILABLE,
-                "The database is not reachable right now; nothing was changed. Try again shortly.");
+        return databaseUnavailable(DatabaseUnavailable.of(e).orElse(DatabaseUnavailable.Kind.AWAY), e);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // Axon's event store wraps the driver's exception in its own types, which Spring does not
+        // translate; a database that is away must still answer 503, not 500.
+        var database = DatabaseUnavailable.of(e);
+        if (database.isPresent()) return databaseUnavailable(database.get(), e);
         log.error("Unexpected failure", e);
         return Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.");
+    }
+
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(DatabaseUnavailable.Kind kind, Exception e) {
+        log.warn("Database unavailable ({}): {}", kind, e.toString());
+        return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, switch (kind) {
+            case AWAY -> "The database is not reachable right now; nothing was changed. Try again shortly.";
+            case REFUSING -> "The database is refusing changes right now (read-only, out of space or overloaded); "
+                    + "nothing was changed. Try again later.";
+        });
     }
 
     private static ResponseEntity<ProblemDetail> validationFailed(String detail, List<Map<String, String>> errors) {
