@@ -93,7 +93,8 @@ class SecurityMatrixTest extends ScenarioTest {
         String issue = !issueCommand ? fixtures.pharmacyIssue()
                 : IN_PROGRESS_COMMANDS.contains(command) ? pharmacyIssueInProgress() : pharmacyIssue();
         String path = op.path().replace("{id}", idFor(op.path(), issue, fixtures)).replace("{subjectId}", UUID.randomUUID().toString())
-                .replace("{date}", "2031-01-02").replace("{year}", "2031");
+                .replace("{date}", "2031-01-02").replace("{year}", "2031")
+                .replace("{name}", "no-such-projection");
         if (op.method().equals("GET") && op.path().startsWith("/api/issues/{id}")) path += "?minVersion=" + fixtures.version();
         Object body = issueCommand ? ISSUE_COMMAND_BODIES.get(command)
                 : op.path().equals("/api/issues") ? Map.of("title", "权限", "description", "d", "source", "HOTLINE", "category", "OTHER")

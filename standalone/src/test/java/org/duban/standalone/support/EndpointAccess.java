@@ -87,6 +87,7 @@ public final class EndpointAccess {
             entry("GET /api/dashboard/wall", signedIn()),
             entry("GET /api/dashboard/trends", signedIn()),
             entry("GET /api/rankings", signedIn()),
+            entry("GET /api/rankings/export", signedIn()),
             entry("GET /api/notifications", signedIn()),
             entry("POST /api/notifications/{id}/read", signedIn()),
             // ---- audit: AUDITOR and ADMIN (the controllers' own checks)
@@ -96,7 +97,10 @@ public final class EndpointAccess {
             entry("GET /api/audit/checkpoints", roles(AUDITOR, ADMIN)),
             // ---- notification administration: ADMIN (QueryApiSecurity)
             entry("GET /api/admin/notifications/dead-letters", roles(ADMIN)),
-            entry("POST /api/admin/notifications/dead-letters/{id}/retry", roles(ADMIN)));
+            entry("POST /api/admin/notifications/dead-letters/{id}/retry", roles(ADMIN)),
+            // ---- projection replay: ADMIN (QueryApiSecurity)
+            entry("GET /api/admin/projections", roles(ADMIN)),
+            entry("POST /api/admin/projections/{name}/replay", roles(ADMIN)));
 
     private EndpointAccess() {
     }
