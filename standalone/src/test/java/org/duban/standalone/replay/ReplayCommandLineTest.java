@@ -51,7 +51,8 @@ class ReplayCommandLineTest {
             }
             long real = count(jdbc, "select count(*) from domain_event_entry");
             long rounds = Math.max(0, (target - real + real - 1) / real); // enough to reach the target
-            // Each round: every issue's events again under a new issue id (same payloads otherwise).
+            // Each round: every issue's events again under a new issue id (same payloads otherwise). The
+            // issues are taken from the event store, not the ledger, which may not have caught up yet.
             jdbc.update("""
                     insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                         payload_type, payload_revision, payload, meta_data)
@@ -59,7 +60,8 @@ class ReplayCommandLineTest {
                         convert_to(replace(convert_from(e.payload, 'UTF8'), e.aggregate_identifier, c.id), 'UTF8'), e.meta_data
                     from domain_event_entry e
                     cross join lateral (select n, md5(e.aggregate_identifier || ':' || n)::uuid::text as id from generate_series(1, ?) n) c
-                    where e.aggregate_identifier in (select issue_id from issue_ledger)
+                    where e.aggregate_identifier in (select aggregate_identifier from domain_event_entry
+                                                     where payload_type = 'org.duban.api.issue.IssueRaised')
                     order by c.n, e.aggregate_identifier, e.sequence_number""", rounds);
             long head = count(jdbc, "select max(global_index) from domain_event_entry");
             awaitCaughtUp(api, head);
