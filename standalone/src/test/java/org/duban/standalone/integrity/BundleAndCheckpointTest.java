@@ -3,6 +3,7 @@ package org.duban.standalone.integrity;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.duban.standalone.StandaloneApplication;
 import org.duban.standalone.support.Api;
+import org.duban.standalone.support.IntegrityAwait;
 import org.duban.standalone.support.Apps;
 import org.duban.standalone.support.TestDatabase;
 import org.duban.verifier.BundleVerifier;
@@ -60,7 +61,7 @@ class BundleAndCheckpointTest {
                     "description", "测试描述", "source", "HOTLINE", "category", "MEDICAL_SERVICE"));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
-        awaitChainedAndCheckpointed();
+        IntegrityAwait.chainedAndCheckpointed(jdbc, 3);
     }
 
     @AfterEach
@@ -147,23 +148,5 @@ class BundleAndCheckpointTest {
         if (r.statusCode() != 200) throw new AssertionError(r.statusCode() + " " + Files.readString(file));
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/zip"));
         return file;
-    }
-
-    private void awaitChainedAndCheckpointed() {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-            Long chained = jdbc.queryForObject("select count(*) from event_chain", Long.class);
-            Long signedHead = jdbc.queryForObject("select max(global_index) from event_checkpoint", Long.class);
-            Long head = jdbc.queryForObject("select max(global_index) from event_chain", Long.class);
-            if (events != null && events >= 3 && events.equals(chained) && head != null && head.equals(signedHead)) return;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("events were not all chained and checkpointed within 20 s");
     }
 }

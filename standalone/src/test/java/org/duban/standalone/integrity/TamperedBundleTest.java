@@ -3,6 +3,7 @@ package org.duban.standalone.integrity;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.duban.standalone.StandaloneApplication;
 import org.duban.standalone.support.Api;
+import org.duban.standalone.support.IntegrityAwait;
 import org.duban.standalone.support.Apps;
 import org.duban.standalone.support.TestDatabase;
 import org.duban.verifier.BundleVerifier;
@@ -60,7 +61,7 @@ class TamperedBundleTest {
                     "description", "测试描述", "source", "HOTLINE", "category", "MEDICAL_SERVICE"));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
-        awaitChainedAndCheckpointed();
+        IntegrityAwait.chainedAndCheckpointed(jdbc, 5);
         events = jdbc.queryForList("select global_index, event_identifier from domain_event_entry order by global_index");
         assertThat(events).hasSize(5);
         BundleVerifier.Result intact = BundleVerifier.verify(download("intact.zip"), null);
@@ -159,23 +160,5 @@ class TamperedBundleTest {
         HttpResponse<Path> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(file));
         if (r.statusCode() != 200) throw new AssertionError(r.statusCode() + " " + Files.readString(file));
         return file;
-    }
-
-    private void awaitChainedAndCheckpointed() {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-            Long chained = jdbc.queryForObject("select count(*) from event_chain", Long.class);
-            Long signedHead = jdbc.queryForObject("select max(global_index) from event_checkpoint", Long.class);
-            Long head = jdbc.queryForObject("select max(global_index) from event_chain", Long.class);
-            if (stored != null && stored >= 5 && stored.equals(chained) && head != null && head.equals(signedHead)) return;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("events were not all chained and checkpointed within 20 s");
     }
 }
