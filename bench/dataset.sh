@@ -6,7 +6,10 @@
 #   - projection catch-up from scratch (every processor, events/s) and the integrity chain's,
 #   - query latency of the dashboards, rankings, lists and point-in-time views (median/max of 10),
 #     beside the baseline of the database itself scanning every event once.
-# Report: bench/DATASET.md.    bash bench/dataset.sh [issues] [pg-url-prefix]
+# Report: bench/DATASET.md.    bash bench/dataset.sh [issues]
+#   KEEP=1   keep the filled database (its name is printed) instead of dropping it at the end
+#   DB=name  measure again on a database kept earlier: no generation; the catch-up figures are the
+#            ones that run recorded (table bench_run), and a processor still behind catches up first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -14,27 +17,35 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 command -v psql >/dev/null || { echo "needs psql and a PostgreSQL server (PGHOST/PGPORT/PGUSER)"; exit 1; }
 pg_isready -q || { echo "no PostgreSQL at $PGHOST:$PGPORT"; exit 1; }
-./duban mvn -B -q -DskipTests package -pl standalone,benchmark -am
-db="duban_bench_$(date +%s)"
-psql -qc "create database $db"
+[ -n "${SKIP_BUILD:-}" ] || ./duban mvn -B -q -DskipTests package -pl standalone,benchmark -am
+reuse=""
+if [ -n "${DB:-}" ]; then db=$DB; reuse=1; else db="duban_bench_$(date +%s)"; psql -qc "create database $db"; fi
 work=$(mktemp -d)
+# Run copies, so a rebuild during a long catch-up cannot pull the jar from under the app.
+cp standalone/target/duban-standalone.jar benchmark/target/benchmark.jar "$work/"
 port=$((18900 + RANDOM % 400))
 url="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER"
 start_app() {
   SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
   SPRING_DATASOURCE_USERNAME=$PGUSER DUBAN_DEMO_ENABLED=true \
-    ./duban java -Xmx2g -jar standalone/target/duban-standalone.jar --server.port=$port --duban.demo.seed-data=false \
+    ./duban java -Xmx2g -jar "$work/duban-standalone.jar" --server.port=$port --duban.demo.seed-data=false \
     > "$work/app-$1.log" 2>&1 &
   app=$!
   for _ in $(seq 1 180); do curl -sf "localhost:$port/actuator/health" >/dev/null && return; sleep 1; done
   echo "app did not start; see $work/app-$1.log"; exit 1
 }
 q() { psql -d "$db" -tAqc "$1"; }
-start_app schema; kill $app; wait $app 2>/dev/null || true
-
-gen=$(./duban java -Xmx6g -jar benchmark/target/benchmark.jar "$url" "$N" | tail -1)
+if [ -z "$reuse" ]; then
+  start_app schema; kill $app; wait $app 2>/dev/null || true
+  gen=$(./duban java -Xmx6g -jar "$work/benchmark.jar" "$url" "$N" | tail -1)
+  q "create table bench_run (key text primary key, value text)"
+  q "insert into bench_run values ('generator', \$\$$gen\$\$), ('issues', '$N'), ('head', (select max(global_index)::text from domain_event_entry))"
+fi
+gen=$(q "select value from bench_run where key = 'generator'")
+N=$(q "select value from bench_run where key = 'issues'")
 events=$(q "select count(*) from domain_event_entry")
-head=$(q "select max(global_index) from domain_event_entry")
+# the generated head: events the app appends itself (recurrence flags) come after it
+head=$(q "select value from bench_run where key = 'head'")
 
 t0=$(date +%s.%N)
 start_app catchup
@@ -43,7 +54,11 @@ caught_up() {
   q "select count(*) from token_entry where coalesce((convert_from(token,'UTF8')::jsonb->>'index')::bigint,
        (convert_from(token,'UTF8')::jsonb->'tokenAtReset'->>'index')::bigint, -1) < $head" 2>/dev/null || echo 999
 }
-while [ "$(caught_up)" != "0" ]; do sleep 2; done
+polls=0
+while [ "$(caught_up)" != "0" ]; do
+  sleep 2; polls=$((polls + 1))
+  [ $((polls % 30)) = 0 ] && echo "$(date -u +%T) slowest processor at $(q "select min(coalesce((convert_from(token,'UTF8')::jsonb->>'index')::bigint, -1)) from token_entry") of $head; load $(cut -d' ' -f1 /proc/loadavg)" >&2
+done
 t1=$(date +%s.%N)
 processors=$(q "select string_agg(distinct processor_name, ', ' order by processor_name) from token_entry")
 while [ "$(q "select coalesce(max(global_index),0) from event_chain" 2>/dev/null || echo 0)" -lt "$head" ]; do sleep 2; done
@@ -85,8 +100,14 @@ measure "integrity: verify whole chain" "/api/audit/integrity"
 heap=$(curl -s "localhost:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$2} END{print s+0}')
 kill $app; wait $app 2>/dev/null || true
 
-catchup_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}')
-chain_s=$(awk -v a="$t0" -v b="$t2" 'BEGIN{printf "%.0f", b-a}')
+if [ -z "$reuse" ]; then
+  catchup_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}')
+  chain_s=$(awk -v a="$t0" -v b="$t2" 'BEGIN{printf "%.0f", b-a}')
+  q "insert into bench_run values ('catchup_s', '$catchup_s'), ('chain_s', '$chain_s'), ('catchup_load', '$(cut -d' ' -f1-3 /proc/loadavg)')"
+fi
+catchup_s=$(q "select value from bench_run where key = 'catchup_s'")
+chain_s=$(q "select value from bench_run where key = 'chain_s'")
+catchup_load=$(q "select value from bench_run where key = 'catchup_load'")
 {
   echo "# Read models at size"
   echo
@@ -99,6 +120,8 @@ chain_s=$(awk -v a="$t0" -v b="$t2" 'BEGIN{printf "%.0f", b-a}')
   echo "- event store: **$events events** of $N issues; database size $(q "select pg_size_pretty(pg_database_size('$db'))")"
   echo
   echo "## Catch-up from scratch (app started on the filled store)"
+  echo
+  echo "Load average (1, 5, 15 min) when the catch-up ended: $catchup_load. The events/s figure is the event store's events over the wall time until the slowest processor segment reached the head; every event goes through every processor."
   echo
   echo "| what | seconds | events/s |"
   echo "|---|---|---|"
@@ -116,5 +139,5 @@ chain_s=$(awk -v a="$t0" -v b="$t2" 'BEGIN{printf "%.0f", b-a}')
   echo "Heap used at the end: $(awk -v h="${heap:-0}" 'BEGIN{printf "%.0f MiB", h/1048576}')."
 } > bench/DATASET.md
 cat bench/DATASET.md
-psql -qc "drop database $db" || true
+if [ -n "${KEEP:-}${reuse}" ]; then echo "kept database $db: measure again with DB=$db bash bench/dataset.sh"; else psql -qc "drop database $db" || true; fi
 rm -rf "$work"
