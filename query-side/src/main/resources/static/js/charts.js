@@ -107,7 +107,12 @@
         const form = document.getElementById('ranking-filter');
         const body = document.querySelector('#ranking-table tbody');
         try {
-            const r = await getJson('/api/rankings' + query(form));
+            const q = query(form);
+            for (const [id, format] of [['export-xlsx', 'xlsx'], ['export-csv', 'csv']]) {
+                const a = document.getElementById(id);
+                if (a) a.href = '/api/rankings/export' + q + (q ? '&' : '?') + 'format=' + format;
+            }
+            const r = await getJson('/api/rankings' + q);
             body.textContent = '';
             for (const d of r.departments || []) {
                 const row = document.createElement('tr');

@@ -81,6 +81,28 @@ class IssueFactStore {
                     ps.setBoolean(++i, !s.recurrenceOf.isEmpty());
                     ps.setString(++i, write(s));
                 });
+        // The narrow copy the "now" dashboards read; a redelivered older version never overwrites a newer one.
+        jdbc.update("""
+                        insert into issue_current
+                        select issue_id, version, known_from, title, status, source, category, severity, owner_department,
+                            departments, external_ref, acknowledge_due_date, acknowledged_at, acknowledged_on_time, due_date,
+                            due_at, on_hold, escalation, occurred_at, raised_at, closed_at, closed_on_time, reopened,
+                            extension_requests, extension_approvals, loop_complete, effective, recurrence_flagged
+                        from issue_fact where issue_id = ? and version = ?
+                        on conflict (issue_id) do update set version = excluded.version, known_from = excluded.known_from,
+                            title = excluded.title, status = excluded.status, source = excluded.source,
+                            category = excluded.category, severity = excluded.severity,
+                            owner_department = excluded.owner_department, departments = excluded.departments,
+                            external_ref = excluded.external_ref, acknowledge_due_date = excluded.acknowledge_due_date,
+                            acknowledged_at = excluded.acknowledged_at, acknowledged_on_time = excluded.acknowledged_on_time,
+                            due_date = excluded.due_date, due_at = excluded.due_at, on_hold = excluded.on_hold,
+                            escalation = excluded.escalation, occurred_at = excluded.occurred_at,
+                            raised_at = excluded.raised_at, closed_at = excluded.closed_at,
+                            closed_on_time = excluded.closed_on_time, reopened = excluded.reopened,
+                            extension_requests = excluded.extension_requests,
+                            extension_approvals = excluded.extension_approvals, loop_complete = excluded.loop_complete,
+                            effective = excluded.effective, recurrence_flagged = excluded.recurrence_flagged
+                        where issue_current.version < excluded.version""", s.id, s.version);
     }
 
     void feedback(IssueState s, FeedbackRecorded e, Instant at, long sequence) {
@@ -93,6 +115,7 @@ class IssueFactStore {
     }
 
     void deleteAll() {
+        jdbc.update("delete from issue_current");
         jdbc.update("delete from issue_fact");
         jdbc.update("delete from feedback_fact");
     }

@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads issue_fact for the dashboard, the wall chart and the trends. Every query takes a
- * {@link Knowledge}: the current rows or the rows valid at an instant, the rest is the same SQL.
+ * Reads the metrics rows for the dashboard, the wall chart and the trends. Every query takes a
+ * {@link Knowledge}: the current rows (issue_current) or the rows valid at an instant (issue_fact);
+ * the rest is the same SQL.
  */
 @Repository
 class IssueFacts {
@@ -37,15 +38,19 @@ class IssueFacts {
         this.jdbc = jdbc;
     }
 
-    /** Per owner department and (the row with {@code total}) for the whole cohort. */
+    /**
+     * Per owner department (null: not assigned yet) and, summed from those, for the whole cohort.
+     * The counts add up, so the total is not a second aggregation pass; the cycle time's
+     * percentiles do not, so they are one more query over the closed issues only.
+     */
     List<IssueTally> tallies(MetricsFilter filter, Knowledge k) {
         List<Object> args = new ArrayList<>();
         String overdue = k.overdue(args);
         args.add(Date.valueOf(k.today()));
         String rows = k.rows(args);
         String where = filter.issues("occurred_at", args);
-        return jdbc.query("""
-                        select owner_department, grouping(owner_department) = 1 as total,
+        List<IssueTally> tallies = new ArrayList<>(jdbc.query("""
+                        select owner_department,
                             count(*) as raised,
                             count(*) filter (where %1$s) as open,
                             count(*) filter (where %3$s) as overdue,
@@ -60,14 +65,29 @@ class IssueFacts {
                             count(*) filter (where %2$s and loop_complete) as loop_complete,
                             count(*) filter (where effective) + coalesce(sum(reopened), 0) as effectiveness_checks,
                             coalesce(sum(reopened), 0) as recurrences,
-                            coalesce(sum(extension_requests), 0) as extension_requests,
-                            percentile_cont(0.5) within group (order by extract(epoch from closed_at - occurred_at) / 86400)
-                                filter (where %2$s) as median,
-                            percentile_cont(0.9) within group (order by extract(epoch from closed_at - occurred_at) / 86400)
-                                filter (where %2$s) as p90
-                        from issue_fact where %4$s%5$s
-                        group by grouping sets ((owner_department), ())""".formatted(OPEN, CLOSED, overdue, rows, where),
-                IssueFacts::tally, args.toArray());
+                            coalesce(sum(extension_requests), 0) as extension_requests
+                        from %6$s where %4$s%5$s
+                        group by owner_department""".formatted(OPEN, CLOSED, overdue, rows, where, k.table()),
+                IssueFacts::tally, args.toArray()));
+        tallies.add(IssueTally.total(tallies, cycleTime(filter, k)));
+        return tallies;
+    }
+
+    /** Median and p90 of the days from business time to 销号 of the cohort's closed issues, in one sort. */
+    private CycleTime cycleTime(MetricsFilter filter, Knowledge k) {
+        List<Object> args = new ArrayList<>();
+        String rows = k.rows(args);
+        String where = filter.issues("occurred_at", args);
+        return jdbc.queryForObject("select percentile_cont(array[0.5, 0.9]) within group"
+                        + " (order by extract(epoch from closed_at - occurred_at) / 86400)"
+                        + " from " + k.table() + " where " + rows + " and " + CLOSED + where,
+                (rs, i) -> {
+                    java.sql.Array a = rs.getArray(1);
+                    if (a == null) return new CycleTime(null, null);
+                    Object[] p = (Object[]) a.getArray();
+                    return new CycleTime(p[0] == null ? null : ((Number) p[0]).doubleValue(),
+                            p[1] == null ? null : ((Number) p[1]).doubleValue());
+                }, args.toArray());
     }
 
     /** Open overdue issues of the cohort by calendar days past due. */
@@ -85,7 +105,7 @@ class IssueFacts {
             select.append("count(*) filter (where days >= ").append(b[0])
                     .append(b[1] < 0 ? "" : " and days <= " + b[1]).append(")");
         }
-        return jdbc.queryForObject(select + " from (select " + DAYS_PAST_DUE + " as days from issue_fact where "
+        return jdbc.queryForObject(select + " from (select " + DAYS_PAST_DUE + " as days from " + k.table() + " where "
                 + rows + " and " + overdue + where + ") overdue_issues", (rs, n) -> {
             List<AgeBucket> buckets = new ArrayList<>();
             for (int i = 0; i < AGE_BUCKETS.length; i++) {
@@ -104,9 +124,9 @@ class IssueFacts {
         String where = department(department, args);
         return jdbc.query("""
                         select owner_department, status, escalation, grouping(status) = 1 as by_escalation, count(*) as n
-                        from issue_fact where %s and %s%s
+                        from %s where %s and %s%s
                         group by grouping sets ((owner_department, status), (owner_department, escalation))"""
-                        .formatted(rows, OPEN, where),
+                        .formatted(k.table(), rows, OPEN, where),
                 (rs, i) -> new WallCount(rs.getString("owner_department"),
                         rs.getBoolean("by_escalation") ? null : IssueStatus.valueOf(rs.getString("status")),
                         rs.getBoolean("by_escalation") ? EscalationLevel.valueOf(rs.getString("escalation")) : null,
@@ -130,9 +150,9 @@ class IssueFacts {
                                 row_number() over (partition by owner_department order by
                                     case escalation when 'RED' then 0 when 'YELLOW' then 1 when 'BLUE' then 2 else 3 end,
                                     overdue desc, coalesce(due_at, due_date::timestamptz) nulls last, raised_at, issue_id) as place
-                            from (select *, coalesce(%s, false) as overdue from issue_fact where %s and %s%s) open_issues
+                            from (select *, coalesce(%s, false) as overdue from %s where %s and %s%s) open_issues
                         ) ranked where place <= ? order by owner_department nulls last, place"""
-                        .formatted(overdue, rows, OPEN, where),
+                        .formatted(overdue, k.table(), rows, OPEN, where),
                 (rs, i) -> {
                     Date due = rs.getDate("due_date");
                     return new DepartmentCard(rs.getString("owner_department"), new WallCard(rs.getString("issue_id"),
@@ -160,7 +180,7 @@ class IssueFacts {
             String rows = k.rows(args);
             String where = filter.withPeriod(bounds.getFirst(), bounds.getLast()).issues(columns[c], args);
             long[] counts = out[c];
-            jdbc.query("select width_bucket(" + columns[c] + ", ?::timestamptz[]) as bucket, count(*) as n from issue_fact"
+            jdbc.query("select width_bucket(" + columns[c] + ", ?::timestamptz[]) as bucket, count(*) as n from " + k.table()
                     + " where " + rows + where + (c == 1 ? " and " + CLOSED : "") + " group by bucket", rs -> {
                 int bucket = rs.getInt("bucket");
                 if (bucket >= 1 && bucket <= counts.length) counts[bucket - 1] = rs.getLong("n");
@@ -206,14 +226,9 @@ class IssueFacts {
     private static IssueTally tally(ResultSet rs, int i) throws SQLException {
         Counts counts = new Counts(rs.getLong("raised"), rs.getLong("open"), rs.getLong("overdue"), rs.getLong("closed"),
                 rs.getLong("effective"), rs.getLong("reopened"), rs.getLong("withdrawn"));
-        return new IssueTally(rs.getString("owner_department"), rs.getBoolean("total"), counts,
+        return new IssueTally(rs.getString("owner_department"), false, counts,
                 rs.getLong("acknowledged_on_time"), rs.getLong("acknowledgement_due"), rs.getLong("closed_on_time"),
                 rs.getLong("loop_complete"), rs.getLong("effectiveness_checks"), rs.getLong("recurrences"),
-                rs.getLong("extension_requests"), new CycleTime(nullable(rs, "median"), nullable(rs, "p90")));
-    }
-
-    private static Double nullable(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
+                rs.getLong("extension_requests"), new CycleTime(null, null));
     }
 }

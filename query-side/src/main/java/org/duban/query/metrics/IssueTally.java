@@ -16,6 +16,33 @@ record IssueTally(String department, boolean total, Counts counts, long acknowle
                 new CycleTime(null, null));
     }
 
+    /** The whole cohort: the sum of the per-department tallies, with the cycle time computed over the cohort. */
+    static IssueTally total(java.util.List<IssueTally> parts, CycleTime cycleTime) {
+        long raised = 0, open = 0, overdue = 0, closed = 0, effective = 0, reopened = 0, withdrawn = 0;
+        long acknowledgedOnTime = 0, acknowledgementDue = 0, closedOnTime = 0, loopComplete = 0;
+        long effectivenessChecks = 0, recurrences = 0, extensionRequests = 0;
+        for (IssueTally t : parts) {
+            Counts c = t.counts;
+            raised += c.raised();
+            open += c.open();
+            overdue += c.overdue();
+            closed += c.closed();
+            effective += c.effective();
+            reopened += c.reopened();
+            withdrawn += c.withdrawn();
+            acknowledgedOnTime += t.acknowledgedOnTime;
+            acknowledgementDue += t.acknowledgementDue;
+            closedOnTime += t.closedOnTime;
+            loopComplete += t.loopComplete;
+            effectivenessChecks += t.effectivenessChecks;
+            recurrences += t.recurrences;
+            extensionRequests += t.extensionRequests;
+        }
+        return new IssueTally(null, true, new Counts(raised, open, overdue, closed, effective, reopened, withdrawn),
+                acknowledgedOnTime, acknowledgementDue, closedOnTime, loopComplete, effectivenessChecks, recurrences,
+                extensionRequests, cycleTime);
+    }
+
     Double onTimeAcknowledgement() {
         return ratio(acknowledgedOnTime, acknowledgementDue);
     }

@@ -44,9 +44,17 @@ public record Knowledge(Instant at, boolean asOf, ZoneId zone) {
         return LocalDate.ofInstant(at, zone);
     }
 
-    /** The fact rows valid at {@link #at}; appends its arguments. */
+    /**
+     * Where the rows are: now, the narrow table of current rows (issue_current, one per issue);
+     * as of an instant, the bitemporal issue_fact. Both have the columns the metrics read.
+     */
+    String table() {
+        return asOf ? "issue_fact" : "issue_current";
+    }
+
+    /** The rows of {@link #table()} valid at {@link #at}; appends its arguments. */
     String rows(List<Object> args) {
-        if (!asOf) return "known_to is null";
+        if (!asOf) return "true";
         args.add(Timestamp.from(at));
         args.add(Timestamp.from(at));
         return "known_from <= ? and (known_to is null or known_to > ?)";

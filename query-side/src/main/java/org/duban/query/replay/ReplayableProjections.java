@@ -22,7 +22,7 @@ public class ReplayableProjections {
             ReplayableProjection.of("inspection-view", "inspection_round", "inspection_finding", "inspection_issue"),
             ReplayableProjection.of("calendar-view", "calendar_day_change"),
             ReplayableProjection.of("deadline-policy-view", "deadline_policy_version"),
-            ReplayableProjection.of("issue-metrics", "issue_fact", "feedback_fact"),
+            ReplayableProjection.of("issue-metrics", "issue_fact", "issue_current", "feedback_fact"),
             ReplayableProjection.of("ranking-weights-view", "ranking_weights_version"));
 
     /**

@@ -325,6 +325,7 @@ class DashboardScenarioTest {
         List<String> visitsBefore = app.jdbc.queryForList(visits, String.class);
         assertThat(factsBefore).hasSize(40); // one row per event: A 11, B 6, C 2, D 7, E 2, F 4, G 6, H 2
         assertThat(visitsBefore).hasSize(4);
+        assertCurrentRowsMirrorTheFacts();
 
         // A redelivered event (sequence not newer than the current row) changes nothing: A's first visit, seq 8.
         redeliver(new FeedbackRecorded(IssueId.of(a), true, true, Satisfaction.SATISFIED), beijing("2026-03-05T09:00"), 8);
@@ -345,6 +346,15 @@ class DashboardScenarioTest {
         assertThat(app.jdbc.queryForList(facts, String.class)).isEqualTo(factsBefore);
         assertThat(app.jdbc.queryForList(visits, String.class)).isEqualTo(visitsBefore);
         assertThat(app.jdbc.queryForObject("select count(*) from issue_fact where known_to is null", Long.class)).isEqualTo(8);
+        assertCurrentRowsMirrorTheFacts();
+    }
+
+    /** issue_current, which the "now" answers read, is exactly issue_fact's current rows (less the working state). */
+    private static void assertCurrentRowsMirrorTheFacts() {
+        List<String> current = app.jdbc.queryForList("select to_jsonb(c)::text from issue_current c order by issue_id", String.class);
+        assertThat(current).hasSize(8);
+        assertThat(current).isEqualTo(app.jdbc.queryForList("select (to_jsonb(f) - 'state' - 'known_to')::text"
+                + " from issue_fact f where known_to is null order by issue_id", String.class));
     }
 
     // ---- helpers ----
