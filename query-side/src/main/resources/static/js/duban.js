@@ -32,6 +32,16 @@
                 if (items.length) setPath(body, el.name, items);
                 continue;
             }
+            if (kind === 'milestones') {
+                // one per line: "YYYY-MM-DD title"; a line without a leading date goes as a title only,
+                // so the command side's refusal names what is missing
+                const items = raw.split('\n').map(s => s.trim()).filter(s => s.length > 0).map(line => {
+                    const m = line.match(/^(\d{4}-\d{2}-\d{2})\s+(.*)$/);
+                    return m ? {dueDate: m[1], title: m[2]} : {title: line};
+                });
+                if (items.length) setPath(body, el.name, items);
+                continue;
+            }
             if (raw === '') continue;
             let value = raw;
             if (kind === 'number') value = Number(raw);

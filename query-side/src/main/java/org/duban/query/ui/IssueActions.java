@@ -39,6 +39,7 @@ final class IssueActions {
             case INSPECTOR -> {
                 if (s == PENDING_VERIFICATION) actions.add("verification");
                 if (s == REGISTERED || s == ASSIGNED || s == IN_PROGRESS || s == REOPENED) actions.add("assignment");
+                if (OPEN.contains(s)) actions.add("co-department");
                 if (OPEN.contains(s) && extensionPending) actions.add("extension-decision");
                 if (OPEN.contains(s)) actions.add("escalation");
                 if (OPEN.contains(s) && !issue.onHold() && (s == ASSIGNED || s == IN_PROGRESS || s == REOPENED)) actions.add("hold");
@@ -47,6 +48,7 @@ final class IssueActions {
                 if (issue.source() == Source.HOTLINE && EnumSet.of(IN_PROGRESS, PENDING_VERIFICATION, CLOSED, EFFECTIVE, REOPENED).contains(s)) {
                     actions.add("feedback");
                 }
+                if (OPEN.contains(s)) actions.add("merge");
                 if (OPEN.contains(s)) actions.add("withdrawal");
             }
             case COMMITTEE -> {
@@ -59,6 +61,7 @@ final class IssueActions {
                 boolean owner = actor.department() != null && actor.department().equals(issue.ownerDepartment());
                 boolean co = issue.coDepartments().contains(actor.department());
                 if (owner && (s == ASSIGNED || s == REOPENED)) actions.add("acknowledgement");
+                if (owner && s == IN_PROGRESS) actions.add("plan");
                 if ((owner || co) && s == IN_PROGRESS) actions.add("progress");
                 if (owner && s == IN_PROGRESS && !issue.onHold()) actions.add("rectification");
                 if (owner && s == IN_PROGRESS && !extensionPending) actions.add("extension-request");

@@ -68,6 +68,15 @@ class BrowserJourneyTest extends ScenarioTest {
             assertThat(inspector.find(By.id("issue-status")).getAttribute("data-status")).isEqualTo("ASSIGNED");
             assertThat(inspector.source()).doesNotContain("Exception");
             inspector.screenshot("issue-refused");
+            // 协办: the outpatient department helps; the page reloads with it listed.
+            submit(inspector, "co-department", Map.of("department", "OUTPATIENT"));
+            inspector.waitUntil(d -> {
+                try {
+                    return d.findElement(By.id("issue-co-departments")).getText().contains("OUTPATIENT");
+                } catch (WebDriverException reloading) {
+                    return false;
+                }
+            });
 
             try (Browser pharmacy = new Browser(base)) {
                 pharmacy.signIn("pharmacy");
@@ -79,7 +88,10 @@ class BrowserJourneyTest extends ScenarioTest {
                 assertThat(actions(pharmacy)).containsExactly("acknowledgement", "return");
                 submit(pharmacy, "acknowledgement", Map.of("note", "已签收，马上整改"));
                 awaitStatus(pharmacy, "IN_PROGRESS");
-                assertThat(actions(pharmacy)).contains("progress", "rectification").doesNotContain("verification");
+                assertThat(actions(pharmacy)).contains("plan", "progress", "rectification").doesNotContain("verification");
+                submit(pharmacy, "plan", Map.of("rootCause", "高峰时段窗口不足", "measures", "增开窗口；预调配",
+                        "milestones", "2026-12-01 增开两个窗口\n2026-12-15 预调配上线"));
+                pharmacy.waitUntil(d -> !d.findElements(By.cssSelector("#timeline li[data-type='RectificationPlanFiled']")).isEmpty());
 
                 submit(pharmacy, "progress", Map.of("percent", "50", "summary", "增开两个取药窗口"));
                 pharmacy.waitUntil(d -> !d.findElements(By.cssSelector("#timeline li[data-type='ProgressReported']")).isEmpty());
@@ -141,6 +153,9 @@ class BrowserJourneyTest extends ScenarioTest {
             inspector.open("/rankings");
             assertThat(loaded(inspector)).as("the ranking loaded its data").isEqualTo("true");
             inspector.screenshot("rankings");
+            assertThat(inspector.find(By.id("export-xlsx")).getAttribute("href")).contains("/api/rankings/export?period=");
+            assertThat(inspector.follow("export-xlsx"))
+                    .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             // An open issue for the wall chart: a column per owner department, cards coloured by escalation.
             String open = raise("住院部陪护床位不足");
             accepted(api.as("inspector").post("/api/issues/" + open + "/assignment", Map.of("department", "INPATIENT_SERVICE")));
@@ -161,6 +176,12 @@ class BrowserJourneyTest extends ScenarioTest {
             inspector.waitUntil(d -> d.getCurrentUrl().contains("status=CLOSED"));
             inspector.waitUntil(d -> d.findElements(By.cssSelector("#issue-table tr[data-issue-id]")).stream()
                     .allMatch(tr -> tr.getText().contains("已销号")) && !d.findElements(By.linkText(title)).isEmpty());
+            // The export links carry the list's filters: the workbook and the CSV of the closed issues.
+            inspector.waitUntil(d -> inspector.find(By.id("export-csv")).getAttribute("href").contains("status=CLOSED"));
+            assertThat(inspector.follow("export-xlsx"))
+                    .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            String csv = inspector.follow("export-csv");
+            assertThat(csv).startsWith("200 text/csv").contains(title).contains("已销号").doesNotContain("办理中");
 
             inspector.open("/issues?lang=en");
             assertThat(inspector.text(By.tagName("h1"))).isEqualTo("Issues");
