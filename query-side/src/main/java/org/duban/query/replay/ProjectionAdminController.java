@@ -1,5 +1,6 @@
 package org.duban.query.replay;
 
+import org.duban.platform.axonserver.ReadsEventTable;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.duban.api.projection.ProjectionStatus;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
  * is, and replays. The POST is served by the query side like the notification admin POSTs:
  * it changes only read models, never domain state.
  */
+@ReadsEventTable
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
