@@ -1,5 +1,7 @@
 package org.duban.platform.axonserver;
 
+import org.duban.api.actor.Role;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,4 +18,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ReadsEventTable {
+    /** Who may use the feature; anyone else is let through to the controller's own 403. */
+    Role[] roles() default {Role.AUDITOR, Role.ADMIN};
 }

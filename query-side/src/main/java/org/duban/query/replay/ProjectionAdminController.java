@@ -1,5 +1,6 @@
 package org.duban.query.replay;
 
+import org.duban.api.actor.Role;
 import org.duban.platform.axonserver.ReadsEventTable;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * is, and replays. The POST is served by the query side like the notification admin POSTs:
  * it changes only read models, never domain state.
  */
-@ReadsEventTable
+@ReadsEventTable(roles = Role.ADMIN)
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
