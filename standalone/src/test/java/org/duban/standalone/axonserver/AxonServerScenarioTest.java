@@ -7,7 +7,6 @@ import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryBus;
 import org.duban.standalone.support.Api;
@@ -50,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AxonServerScenarioTest extends ScenarioTest {
     static final String VARIABLE = "DUBAN_TEST_AXONSERVER";
 
-    @Autowired
-    private EventStore eventStore;
     @Autowired
     private ApplicationContext context;
 
