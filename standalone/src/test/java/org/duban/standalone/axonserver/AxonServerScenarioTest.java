@@ -5,9 +5,11 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryBus;
 import org.duban.standalone.support.Api;
 import org.duban.standalone.support.ScenarioTest;
@@ -32,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The closed loop over HTTP on profile {@code axonserver}: the standalone app sends its commands and
@@ -170,6 +173,21 @@ class AxonServerScenarioTest extends ScenarioTest {
         long last = eventStore.lastSequenceNumberFor(id).orElseThrow();
         JsonNode detail = api.as("inspector").get("/api/issues/" + id + "?minVersion=" + last).json();
         assertThat(detail.get("progress")).hasSize(versions.size());
+    }
+
+    @Test
+    void axon_server_refuses_an_event_at_a_sequence_number_already_taken_and_the_issue_goes_on() {
+        String id = raise("过期的追加");
+        long v = accepted(api.as("inspector").post("/api/issues/" + id + "/assignment", Map.of("department", "PHARMACY")));
+        // What a node holding a stale copy of the issue would append, in a unit of work as a command
+        // handler does. Axon Server refuses it (error AXONIQ-2000). The connector hands the gRPC
+        // status on as it is, not as Axon's ConcurrencyException: README "Axon Server" lists what
+        // that means for the API (a 500, not a 409, should it ever happen behind a command).
+        GenericDomainEventMessage<String> stale = new GenericDomainEventMessage<>("Issue", id, v, "stale");
+        assertThatThrownBy(() -> DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(stale)))
+                .hasMessageContaining("AXONIQ-2000").hasMessageContaining("Invalid sequence number " + v);
+        assertThat(storedEvents(id)).containsExactly("IssueRaised", "OwnerAssigned");
+        assertThat(accepted(api.as("pharmacy").post("/api/issues/" + id + "/acknowledgement", Map.of()))).isEqualTo(v + 1);
     }
 
     @Test
