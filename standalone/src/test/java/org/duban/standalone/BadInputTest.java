@@ -302,7 +302,7 @@ class BadInputTest extends ScenarioTest {
     }
 
     private long allEvents() {
-        return jdbc.queryForObject(ScenarioTest.EVENTS_PEOPLE_APPENDED, Long.class);
+        return peopleAppended();
     }
 
     private long personalDataSubjects() {

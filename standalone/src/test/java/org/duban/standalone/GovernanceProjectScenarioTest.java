@@ -217,7 +217,6 @@ class GovernanceProjectScenarioTest extends ScenarioTest {
     }
 
     private long allEvents() {
-        Long n = jdbc.queryForObject(ScenarioTest.EVENTS_PEOPLE_APPENDED, Long.class);
-        return n == null ? 0 : n;
+        return peopleAppended();
     }
 }

@@ -112,6 +112,6 @@ class HostileInputRegressionTest extends ScenarioTest {
     }
 
     private long peopleEvents() {
-        return jdbc.queryForObject(EVENTS_PEOPLE_APPENDED, Long.class);
+        return peopleAppended();
     }
 }

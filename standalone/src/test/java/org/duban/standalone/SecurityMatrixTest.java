@@ -110,7 +110,11 @@ class SecurityMatrixTest extends ScenarioTest {
             default -> throw new AssertionError("no request for " + op.method());
         };
 
-        assertThat(r.status()).as("never a 5xx: " + r).isLessThan(500);
+        // On Axon Server (./duban test-axonserver) the features that read the event table by SQL
+        // answer 501 NOT_AVAILABLE_WITH_AXON_SERVER, and only to callers allowed past the checks.
+        boolean unavailableOnAxonServer = ON_AXON_SERVER && r.status() == 501
+                && "NOT_AVAILABLE_WITH_AXON_SERVER".equals(r.code());
+        if (!unavailableOnAxonServer) assertThat(r.status()).as("never a 5xx: " + r).isLessThan(500);
         if (ANONYMOUS.equals(caller)) {
             assertUnauthenticated(r);
         } else if (!access.allows(HostileRequests.roleOf(caller))) {
@@ -238,6 +242,6 @@ class SecurityMatrixTest extends ScenarioTest {
     }
 
     private long allEvents() {
-        return jdbc.queryForObject(EVENTS_PEOPLE_APPENDED, Long.class);
+        return peopleAppended();
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.query.audit;
 
+import org.duban.platform.axonserver.ReadsEventTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,7 @@ import java.time.Instant;
  * actor, actor's department, type, issue and record time; a JSON page, or a CSV / JSON Lines export
  * that streams every match without paging and without holding the result in memory.
  */
+@ReadsEventTable
 @RestController
 @RequestMapping("/api/audit/events")
 class AuditExplorerController {

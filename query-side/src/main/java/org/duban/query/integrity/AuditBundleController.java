@@ -1,5 +1,6 @@
 package org.duban.query.integrity;
 
+import org.duban.platform.axonserver.ReadsEventTable;
 import org.duban.api.integrity.CanonicalEvent;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,6 +38,7 @@ import java.util.zip.ZipOutputStream;
  * "Anchoring"), for auditors and administrators. The bundle is a ZIP streamed from one
  * repeatable-read snapshot with a cursor, never held in memory; its format is in {@link #README}.
  */
+@ReadsEventTable
 @RestController
 class AuditBundleController {
     private static final int FETCH_SIZE = 500;

@@ -1,5 +1,6 @@
 package org.duban.query.integrity;
 
+import org.duban.platform.axonserver.ReadsEventTable;
 import org.duban.api.actor.Actor;
 import org.duban.api.actor.Role;
 import org.duban.api.error.DomainRefusal;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Verification of the integrity chain, for auditors and administrators. */
+@ReadsEventTable
 @RestController
 class IntegrityController {
     private final ChainVerifier verifier;

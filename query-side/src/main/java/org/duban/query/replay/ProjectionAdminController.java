@@ -1,5 +1,7 @@
 package org.duban.query.replay;
 
+import org.duban.api.actor.Role;
+import org.duban.platform.axonserver.ReadsEventTable;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.duban.api.projection.ProjectionStatus;
@@ -23,6 +25,7 @@ import java.util.TreeSet;
  * is, and replays. The POST is served by the query side like the notification admin POSTs:
  * it changes only read models, never domain state.
  */
+@ReadsEventTable(roles = Role.ADMIN)
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {

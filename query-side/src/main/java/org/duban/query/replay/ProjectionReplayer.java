@@ -15,6 +15,7 @@ import org.duban.api.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -66,6 +67,7 @@ public class ProjectionReplayer {
     private final ShadowTables shadow;
     private final ProcessorTokens tokens;
     private final ReplayRuns runs;
+    /** The JDBC event store, read directly; absent under profile axonserver (no replay there). */
     private final EventStorageEngine events;
     private final Configuration axon;
     private final ApplicationContext context;
@@ -75,7 +77,7 @@ public class ProjectionReplayer {
     private final Duration lockTimeout;
 
     ProjectionReplayer(ReplayableProjections registry, ShadowTables shadow, ProcessorTokens tokens, ReplayRuns runs,
-                       EventStorageEngine events, Configuration axon, ApplicationContext context,
+                       ObjectProvider<EventStorageEngine> events, Configuration axon, ApplicationContext context,
                        PlatformTransactionManager transactions, JdbcTemplate jdbc,
                        @Value("${duban.replay.batch-size:${duban.processing.batch-size}}") int batchSize,
                        @Value("${duban.replay.lock-timeout:5s}") Duration lockTimeout) {
@@ -83,7 +85,7 @@ public class ProjectionReplayer {
         this.shadow = shadow;
         this.tokens = tokens;
         this.runs = runs;
-        this.events = events;
+        this.events = events.getIfAvailable();
         this.axon = axon;
         this.context = context;
         this.transaction = new TransactionTemplate(transactions);
@@ -109,6 +111,12 @@ public class ProjectionReplayer {
     }
 
     private Run claim(String group) {
+        if (events == null) {
+            // Reading the store by token to its current end, then switching under the table locks, is
+            // written against the JDBC store; with Axon Server, Axon's own processor reset is the tool.
+            throw new DomainRefusal(ErrorCode.NOT_AVAILABLE_WITH_AXON_SERVER,
+                    "Projection replay reads the events from PostgreSQL; under profile axonserver they are in Axon Server.");
+        }
         ReplayableProjection projection = registry.find(group).orElseThrow(() -> new DomainRefusal(ErrorCode.NOT_FOUND,
                 "No replayable projection " + group + "; " + registry.whyNot(group)));
         if (axon.eventProcessingConfiguration().eventProcessor(group).isEmpty() || handlers(group).isEmpty()) {

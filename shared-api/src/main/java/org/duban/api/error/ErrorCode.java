@@ -39,7 +39,12 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     READ_MODEL_BEHIND(503),
     SERVICE_UNAVAILABLE(503),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /**
+     * The feature reads the event table of PostgreSQL by SQL (integrity chain, audit bundle and
+     * explorer, projection replay); under profile {@code axonserver} the events live in Axon Server.
+     */
+    NOT_AVAILABLE_WITH_AXON_SERVER(501);
 
     private final int httpStatus;
 

@@ -1,14 +1,12 @@
 package org.duban.standalone.notification;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.duban.api.issue.EscalationLevel;
 import org.duban.api.issue.IssueEscalated;
 import org.duban.api.issue.IssueId;
 import org.duban.standalone.support.ScenarioTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -17,9 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** In the scenarios' usual context no mail server is configured: the inbox still fills, and no e-mail is queued. */
 class NotificationsWithoutMailServerTest extends ScenarioTest {
-    @Autowired
-    EventStore eventStore;
-
     @Test
     void without_a_mail_server_notifications_reach_the_inbox_and_no_email_is_queued() throws InterruptedException {
         String id = raise("无邮件服务器时的督办");

@@ -1,5 +1,9 @@
 package org.duban.standalone.support;
 
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.duban.standalone.StandaloneApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Base of the HTTP scenario tests: the standalone app on a random port over real PostgreSQL
@@ -28,11 +33,18 @@ public abstract class ScenarioTest {
             where coalesce(convert_from(meta_data, 'UTF8')::jsonb ->> 'userId', '') not like 'system:%'""";
 
     private static final String DATABASE = TestDatabase.newDatabase();
+    /**
+     * Run by {@code ./duban test-axonserver}: the scenarios on Axon Server (DUBAN_TEST_AXONSERVER)
+     * instead of the JDBC event store, with the settings of profile axonserver (duban-axonserver.yml).
+     */
+    public static final boolean ON_AXON_SERVER = Boolean.getBoolean("duban.test.scenarios-on-axonserver");
 
     @LocalServerPort
     protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected EventStore eventStore;
     protected Api api;
 
     @DynamicPropertySource
@@ -45,6 +57,16 @@ public abstract class ScenarioTest {
         // Many scenarios raise PHARMACY/MEDICAL_SERVICE issues in one database: the recurrence watch
         // would flag them all (asynchronously, shifting versions). RecurrenceScenarioTest covers it.
         registry.add("duban.recurrence.look-back-days", () -> "0");
+        if (ON_AXON_SERVER) {
+            String server = System.getenv("DUBAN_TEST_AXONSERVER");
+            if (server == null || server.isBlank()) {
+                throw new IllegalStateException("duban.test.scenarios-on-axonserver needs DUBAN_TEST_AXONSERVER (host:grpc-port)");
+            }
+            registry.add("axon.axonserver.enabled", () -> "true");
+            registry.add("axon.axonserver.servers", () -> server);
+            registry.add("duban.event-store", () -> "axonserver");
+            registry.add("duban.integrity.enabled", () -> "false");
+        }
     }
 
     @BeforeEach
@@ -67,7 +89,35 @@ public abstract class ScenarioTest {
     }
 
     protected long eventCount(String issueId) {
+        if (ON_AXON_SERVER) return eventStore.readEvents(issueId).asStream().count();
         Long n = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, issueId);
         return n == null ? 0 : n;
+    }
+
+    /** How many events people's requests appended so far ({@link #EVENTS_PEOPLE_APPENDED}), in either event store. */
+    protected long peopleAppended() {
+        if (!ON_AXON_SERVER) {
+            Long n = jdbc.queryForObject(EVENTS_PEOPLE_APPENDED, Long.class);
+            return n == null ? 0 : n;
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        long last = head == null ? -1 : head.position().orElse(-1);
+        long people = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            long position = -1;
+            while (position < last) {
+                if (!stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("Axon Server streamed up to " + position + " of " + last);
+                }
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                position = event.trackingToken().position().orElse(position);
+                Object user = event.getMetaData().get("userId");
+                if (user == null || !user.toString().startsWith("system:")) people++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return people;
     }
 }
