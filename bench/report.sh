@@ -28,9 +28,9 @@ work=$(mktemp -d)
 raw="$work/raw"; rest="$work/rest"; : > "$raw"; : > "$rest"
 bench() { ./duban java -cp benchmark/target/benchmark.jar "$@"; }
 load() { awk '{print $(NF-2)}' /proc/loadavg | tr -d ,; }   # 1-minute load average
-kv() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<< "$1"; }     # value of key= in a result line
+kv() { sed -n "s|.* $2=\([^ ]*\).*|\1|p" <<< " $1"; }     # value of key= in a result line
 app=""
-stop_app() { [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; app=""; return 0; }
+stop_app() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi; app=""; }
 dbs=()
 cleanup() { stop_app; for d in "${dbs[@]}"; do psql -qc "drop database if exists $d" 2>/dev/null || true; done; }
 trap cleanup EXIT

@@ -88,10 +88,10 @@ public final class RestLoad {
         StringBuilder line = new StringBuilder(String.format(
                 "rest mode=%s clients=%d rate=%.0f commands=%d commands/s=%.1f p50ms=%.1f p99ms=%.1f status=%s",
                 rate > 0 ? "paced" : "closed", clients, rate, commandLatency.count(), commandLatency.count() / elapsed,
-                commandLatency.percentileMillis(50), commandLatency.percentileMillis(99), new TreeMap<>(counts(statuses))));
+                commandLatency.percentileMillis(50), commandLatency.percentileMillis(99), counts(statuses).toString().replace(" ", "")));
         if (rate > 0) {
             line.append(String.format(" lagReads=%d lagP50ms=%.1f lagP99ms=%.1f lagStatus=%s", lag.count(),
-                    lag.percentileMillis(50), lag.percentileMillis(99), new TreeMap<>(counts(lagStatuses))));
+                    lag.percentileMillis(50), lag.percentileMillis(99), counts(lagStatuses).toString().replace(" ", "")));
         }
         line.append(' ').append(sampler.summary());
         System.out.println(line);
