@@ -11,17 +11,21 @@
 #       events; WITH_DATASET=1 runs its 1 M-event default, WITH_DATASET=0 skips it);
 #   (6) heap used (max and live data after the last major GC) sampled from /actuator/prometheus.
 # Usage: bash bench/report.sh
-# Knobs (env): SECS=30 WARMUP=10 CLIENTS="1 16 64" POOLS="10 30" (before after) WITH_DATASET= EMBEDDED=1
+# Knobs (env): SECS=30 WARMUP=10 CLIENTS="1 16 64" WITH_DATASET= (see above)
+#   TUNINGS: configurations of the app run on profile postgres, each "name" or "name=--arg,--arg"
+#            ("default" = the shipped settings: the before of every after);
+#   EMBEDDED_TUNINGS: the same for the embedded default (empty skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECS=${SECS:-30}; WARMUP=${WARMUP:-10}; CLIENTS=${CLIENTS:-"1 16 64"}; POOLS=${POOLS:-"10 30"}
-EMBEDDED=${EMBEDDED:-1}; WITH_DATASET=${WITH_DATASET:-}
+SECS=${SECS:-30}; WARMUP=${WARMUP:-10}; CLIENTS=${CLIENTS:-"1 16 64"}; WITH_DATASET=${WITH_DATASET:-}
+TUNINGS=${TUNINGS-"default pool30=--spring.datasource.hikari.maximum-pool-size=30 segments1=--duban.processing.segments=1"}
+EMBEDDED_TUNINGS=${EMBEDDED_TUNINGS-"default"}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 command -v psql >/dev/null || { echo "needs psql and a PostgreSQL server (PGHOST/PGPORT/PGUSER)"; exit 1; }
 pg_isready -q || { echo "no PostgreSQL at $PGHOST:$PGPORT"; exit 1; }
-command_line="$(printf '%s ' "SECS=$SECS" "WARMUP=$WARMUP" "CLIENTS=\"$CLIENTS\"" "POOLS=\"$POOLS\"" \
-  "EMBEDDED=$EMBEDDED" "WITH_DATASET=$WITH_DATASET")bash bench/report.sh"
+command_line="$(printf '%s ' "SECS=$SECS" "WARMUP=$WARMUP" "CLIENTS=\"$CLIENTS\"" "TUNINGS=\"$TUNINGS\"" \
+  "EMBEDDED_TUNINGS=\"$EMBEDDED_TUNINGS\"" "WITH_DATASET=$WITH_DATASET")bash bench/report.sh"
 ./duban mvn -B -o -q -DskipTests package -pl standalone,benchmark -am 2>/dev/null \
   || ./duban mvn -B -q -DskipTests package -pl standalone,benchmark -am
 work=$(mktemp -d)
@@ -46,48 +50,47 @@ bench org.duban.benchmark.RawInsertLoad "jdbc:postgresql://$PGHOST:$PGPORT/$rawd
 psql -qc "drop database $rawdb"
 
 # (2)+(3)+(6) through REST ----------------------------------------------------------------------
-start_app() { # label pool [postgres-db]
-  local port=$((19300 + RANDOM % 400)) log="$work/app-$1.log"
+start_app() { # config tuning [postgres-db]
+  local port=$((19300 + RANDOM % 400)) log="$work/app-$1-${2%%=*}.log" extra=()
+  [[ "$2" == *=* ]] && IFS=, read -r -a extra <<< "${2#*=}"
   if [ -n "${3:-}" ]; then
     SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$3" \
     SPRING_DATASOURCE_USERNAME=$PGUSER DUBAN_DEMO_ENABLED=true \
       ./duban java -Xmx2g -jar standalone/target/duban-standalone.jar --server.port=$port \
-      --duban.demo.seed-data=false --spring.datasource.hikari.maximum-pool-size="$2" > "$log" 2>&1 &
+      --duban.demo.seed-data=false "${extra[@]}" > "$log" 2>&1 &
   else
-    DUBAN_DATA_DIR="$work/embedded-$1/postgres" \
+    DUBAN_DATA_DIR="$work/embedded-${2%%=*}/postgres" \
       ./duban java -Xmx2g -jar standalone/target/duban-standalone.jar --server.port=$port \
-      --duban.demo.seed-data=false --spring.datasource.hikari.maximum-pool-size="$2" > "$log" 2>&1 &
+      --duban.demo.seed-data=false "${extra[@]}" > "$log" 2>&1 &
   fi
   app=$!
   base="http://localhost:$port"
   for _ in $(seq 1 300); do curl -sf "$base/actuator/health" >/dev/null && return; sleep 1; done
   echo "app did not start; see $log"; tail -50 "$log"; exit 1
 }
-run_config() { # label pool [postgres-db]
+run_config() { # config tuning [postgres-db]
   start_app "$@"
-  local peak=0
+  local peak=0 name=${2%%=*}
   for c in $CLIENTS; do
     line=$(bench org.duban.benchmark.RestLoad closed "$base" "$c" "$WARMUP" "$SECS" 2>/dev/null | grep '^rest ')
-    echo "$line config=$1 pool=$2 load=$(load)" | tee -a "$rest"
+    echo "$line config=$1 tuning=$name load=$(load)" | tee -a "$rest"
     peak=$(awk -v a="$peak" -v b="$(kv "$line" commands/s)" 'BEGIN{print (b>a)?b:a}')
   done
   rate=$(awk -v p="$peak" 'BEGIN{printf "%.1f", p*0.7}')
   line=$(bench org.duban.benchmark.RestLoad paced "$base" 16 "$rate" "$WARMUP" "$SECS" 2>/dev/null | grep '^rest ')
-  echo "$line config=$1 pool=$2 peak=$peak load=$(load)" | tee -a "$rest"
+  echo "$line config=$1 tuning=$name peak=$peak load=$(load)" | tee -a "$rest"
   if [ -n "${3:-}" ]; then
-    echo "events config=$1 pool=$2 events=$(psql -d "$3" -tAqc 'select count(*) from domain_event_entry') checkpoints_req=$(psql -d "$3" -tAqc 'select checkpoints_req from pg_stat_bgwriter')" | tee -a "$rest"
+    echo "events config=$1 tuning=$name events=$(psql -d "$3" -tAqc 'select count(*) from domain_event_entry') checkpoints_req=$(psql -d "$3" -tAqc 'select checkpoints_req from pg_stat_bgwriter')" | tee -a "$rest"
   fi
   stop_app
 }
-for pool in $POOLS; do
-  db="duban_rest_$(date +%s)_$pool"; dbs+=("$db")
+for tuning in $TUNINGS; do
+  db="duban_rest_$(date +%s)"; dbs+=("$db")
   psql -qc "create database $db"
-  run_config "postgres" "$pool" "$db"
+  run_config "postgres" "$tuning" "$db"
   psql -qc "drop database $db"
 done
-if [ "$EMBEDDED" = 1 ]; then
-  for pool in $POOLS; do run_config "embedded" "$pool"; done
-fi
+for tuning in $EMBEDDED_TUNINGS; do run_config "embedded" "$tuning"; done
 
 # (4)+(5) at size -------------------------------------------------------------------------------
 dataset=""
@@ -129,11 +132,24 @@ raw_for() { awk -v t="$1" '$2=="threads="t{print}' "$raw"; }
   echo
   echo "## (1) Raw limit and (2) commands through REST"
   echo
-  echo "| config | pool | clients | commands/s | p50 ms | p99 ms | statuses (409 = conflicts) | raw rows/s at same threads | raw p50/p99 ms | (2)/(1) | pool busy max / waiting max | heap max MiB | load |"
+  echo "| config | tuning | clients | commands/s | p50 ms | p99 ms | statuses (409 = conflicts) | raw rows/s at same threads | raw p50/p99 ms | (2)/(1) | pool busy max / waiting max | heap max MiB | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   grep '^rest mode=closed' "$rest" | while read -r l; do
     c=$(kv "$l" clients); r=$(raw_for "$c")
-    echo "| $(kv "$l" config) | $(kv "$l" pool) | $c | $(kv "$l" commands/s) | $(kv "$l" p50ms) | $(kv "$l" p99ms) | $(kv "$l" status) | $(kv "$r" rows/s) | $(kv "$r" p50ms) / $(kv "$r" p99ms) | $(awk -v a="$(kv "$l" commands/s)" -v b="$(kv "$r" rows/s)" 'BEGIN{printf (b>0)?"%.2f %%":"-", 100*a/b}') | $(kv "$l" poolActiveMax) / $(kv "$l" poolWaitingMax) | $(kv "$l" heapMaxMiB) | $(kv "$l" load) |"
+    echo "| $(kv "$l" config) | $(kv "$l" tuning) | $c | $(kv "$l" commands/s) | $(kv "$l" p50ms) | $(kv "$l" p99ms) | $(kv "$l" status) | $(kv "$r" rows/s) | $(kv "$r" p50ms) / $(kv "$r" p99ms) | $(awk -v a="$(kv "$l" commands/s)" -v b="$(kv "$r" rows/s)" 'BEGIN{printf (b>0)?"%.2f %%":"-", 100*a/b}') | $(kv "$l" poolActiveMax) / $(kv "$l" poolWaitingMax) | $(kv "$l" heapMaxMiB) | $(kv "$l" load) |"
+  done
+  echo
+  echo "Tuning, before (\`default\`) and after, commands/s by clients, and lag p99 at 70 % (ms):"
+  echo
+  echo "| config | tuning | $(for c in $CLIENTS; do printf '%s clients | ' "$c"; done)lag p99 |"
+  echo "|---|---|$(for c in $CLIENTS; do printf -- '---|'; done)---|"
+  grep '^rest mode=paced' "$rest" | while read -r p; do
+    cfg=$(kv "$p" config); t=$(kv "$p" tuning); row="| $cfg | $t |"
+    for c in $CLIENTS; do
+      l=$(grep '^rest mode=closed' "$rest" | grep " clients=$c " | grep " config=$cfg tuning=$t " | head -1)
+      row="$row $(kv "$l" commands/s) |"
+    done
+    echo "$row $(kv "$p" lagP99ms) |"
   done
   echo
   echo "Raw limit alone:"
@@ -148,10 +164,10 @@ raw_for() { awk -v t="$1" '$2=="threads="t{print}' "$raw"; }
   echo "after each 2xx a \`GET /api/issues/{id}?minVersion=<version>\` (the ledger waits up to 5 s, polling every"
   echo "20 ms, then answers 503) — lag = from the command's 2xx to that read's 200, as a client sees it."
   echo
-  echo "| config | pool | peak commands/s | target rate | achieved commands/s | command p50 / p99 ms | lag p50 ms | lag p99 ms | reads (statuses) | heap max MiB | live after GC MiB | load |"
+  echo "| config | tuning | peak commands/s | target rate | achieved commands/s | command p50 / p99 ms | lag p50 ms | lag p99 ms | reads (statuses) | heap max MiB | live after GC MiB | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   grep '^rest mode=paced' "$rest" | while read -r l; do
-    echo "| $(kv "$l" config) | $(kv "$l" pool) | $(kv "$l" peak) | $(kv "$l" rate) | $(kv "$l" commands/s) | $(kv "$l" p50ms) / $(kv "$l" p99ms) | $(kv "$l" lagP50ms) | $(kv "$l" lagP99ms) | $(kv "$l" lagReads) $(kv "$l" lagStatus) | $(kv "$l" heapMaxMiB) | $(kv "$l" liveAfterGcMiB) | $(kv "$l" load) |"
+    echo "| $(kv "$l" config) | $(kv "$l" tuning) | $(kv "$l" peak) | $(kv "$l" rate) | $(kv "$l" commands/s) | $(kv "$l" p50ms) / $(kv "$l" p99ms) | $(kv "$l" lagP50ms) | $(kv "$l" lagP99ms) | $(kv "$l" lagReads) $(kv "$l" lagStatus) | $(kv "$l" heapMaxMiB) | $(kv "$l" liveAfterGcMiB) | $(kv "$l" load) |"
   done
   echo
   echo "## (6) Heap"
@@ -159,10 +175,10 @@ raw_for() { awk -v t="$1" '$2=="threads="t{print}' "$raw"; }
   echo "Sampled every second from \`/actuator/prometheus\` during each measured run (\`jvm_memory_used_bytes{area=\"heap\"}\`"
   echo "summed over pools; live data = \`jvm_gc_live_data_size_bytes\`, the old generation after the last major GC, 0 if none yet)."
   echo
-  echo "| config | pool | run | heap max MiB | heap at end MiB | live after GC MiB |"
+  echo "| config | tuning | run | heap max MiB | heap at end MiB | live after GC MiB |"
   echo "|---|---|---|---|---|---|"
   grep '^rest ' "$rest" | while read -r l; do
-    echo "| $(kv "$l" config) | $(kv "$l" pool) | $(kv "$l" mode) $(kv "$l" clients) clients | $(kv "$l" heapMaxMiB) | $(kv "$l" heapEndMiB) | $(kv "$l" liveAfterGcMiB) |"
+    echo "| $(kv "$l" config) | $(kv "$l" tuning) | $(kv "$l" mode) $(kv "$l" clients) clients | $(kv "$l" heapMaxMiB) | $(kv "$l" heapEndMiB) | $(kv "$l" liveAfterGcMiB) |"
   done
   echo
   echo "Events per configuration (profile postgres, whole run incl. warm-ups):"
