@@ -4,10 +4,10 @@
 #       scratch copy of domain_event_entry on the same PostgreSQL, at 1, 16 and 64 threads;
 #   (2) commands/s through REST (p50/p99) at 1, 16 and 64 clients, on profile postgres (the same
 #       external PostgreSQL, a fresh database per configuration) and on the embedded default, with
-#       the connection pool before and after tuning; ratio (2)/(1);
+#       the shipped settings ("default", the before) and each tuning in TUNINGS (the afters); ratio (2)/(1);
 #   (3) projection lag p50/p99 (command 2xx → ledger read with minVersion answers) at 70 % of the
 #       peak rate measured in (2);
-#   (4)/(5) catch-up and query latency at size: bench/dataset.sh (default 10,000 issues ≈ 100k
+#   (4)/(5) catch-up and query latency at size: bench/dataset.sh (default 10,000 issues ≈ 90k
 #       events; WITH_DATASET=1 runs its 1 M-event default, WITH_DATASET=0 skips it);
 #   (6) heap used (max and live data after the last major GC) sampled from /actuator/prometheus.
 # Usage: bash bench/report.sh
