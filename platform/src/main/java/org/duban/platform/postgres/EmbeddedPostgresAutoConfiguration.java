@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -52,12 +53,14 @@ public class EmbeddedPostgresAutoConfiguration {
     }
 
     @Bean
-    public DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+    public DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties, Environment environment) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + properties.database());
         dataSource.setUsername("postgres");
         dataSource.setPoolName("duban-embedded");
-        dataSource.setMaximumPoolSize(Math.max(10, Runtime.getRuntime().availableProcessors() * 4));
+        // The same setting as the external database's pool, so one knob sizes both.
+        dataSource.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class,
+                Math.max(10, Runtime.getRuntime().availableProcessors() * 4)));
         return dataSource;
     }
 
