@@ -97,7 +97,7 @@ measure "ranking as of a year ago" "/api/rankings?period=$(date -u -d '-13 month
 auth="-u auditor:auditor"
 measure "audit explorer page" "/api/audit/events?type=IssueClosed"
 measure "integrity: verify whole chain" "/api/audit/integrity"
-heap=$(curl -s "localhost:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$2} END{print s+0}')
+heap=$(curl -s "localhost:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{print s+0}')
 kill $app; wait $app 2>/dev/null || true
 
 if [ -z "$reuse" ]; then
