@@ -62,9 +62,27 @@ class IssuePages {
         if (text != null && text.length() > 200) text = text.substring(0, 200);
         model.addAttribute("result", ledger.list(status, dept, category, source, escalation, overdue, text, page, PAGE_SIZE, null));
         model.addAttribute("filter", new Filter(status, dept, category, source, escalation, overdue, text));
+        model.addAttribute("exportQuery", exportQuery(status, dept, category, source, escalation, overdue, text));
         addChoices(model);
         model.addAttribute("mayRaise", IssueActions.mayRaise(CurrentActor.require()));
         return "issues";
+    }
+
+    /**
+     * The list's filters as the export's query string, the unset ones left out (an empty
+     * department= would fail the export's validation, unlike the page's, which treats it as unset).
+     */
+    private static String exportQuery(IssueStatus status, String department, Category category, Source source,
+                                      EscalationLevel escalation, Boolean overdue, String q) {
+        var query = org.springframework.web.util.UriComponentsBuilder.newInstance();
+        if (status != null) query.queryParam("status", status.name());
+        if (department != null) query.queryParam("department", department);
+        if (category != null) query.queryParam("category", category.name());
+        if (source != null) query.queryParam("source", source.name());
+        if (escalation != null) query.queryParam("escalation", escalation.name());
+        if (overdue != null) query.queryParam("overdue", overdue);
+        if (q != null) query.queryParam("q", q);
+        return query.encode().build().getQuery();
     }
 
     @GetMapping("/issues/new")

@@ -121,7 +121,7 @@ final class Browser implements AutoCloseable {
                 const done = arguments[arguments.length - 1];
                 fetch(document.getElementById(arguments[0]).href)
                   .then(async r => { const type = r.headers.get('content-type') || '';
-                                     done(r.status + ' ' + type + '\n' + (type.startsWith('text/') ? await r.text() : '')); })
+                                     done(r.status + ' ' + type + '\\n' + (type.startsWith('text/') ? await r.text() : '')); })
                   .catch(e => done('failed ' + e));""", id);
     }
 
