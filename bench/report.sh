@@ -187,7 +187,7 @@ raw_for() { awk -v t="$1" '$2=="threads="t{print}' "$raw"; }
   echo
   echo "## (4) Catch-up and (5) query latency at size (bench/dataset.sh)"
   echo
-  if [ -n "$dataset" ]; then echo "$dataset"; else echo "Not run (WITH_DATASET=0)."; fi
+  if [ -n "$dataset" ]; then echo "$dataset"; else echo "Not run in this run (WITH_DATASET=0); the last run of \`bench/dataset.sh\` is [DATASET.md](DATASET.md) (100,000 issues, 1 M events) and its before/after [DATASET-tuning.md](DATASET-tuning.md)."; fi
   echo
   echo "## Raw result lines"
   echo

@@ -132,8 +132,19 @@ class MultiNodeTest {
         assertThat(reported).containsExactlyInAnyOrderElementsOf(versions);
         Long lastSequence = cluster.jdbc().queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", Long.class, id);
 
+        // Each query node reads the final version. minVersion waits up to 5 s and then answers 503
+        // "retry shortly"; right after start the two query nodes are still handing segments over
+        // (one per balancer tick, claimed on the next claim cycle), so a read may need a retry.
         for (Node query : List.of(query1, query2)) {
-            JsonNode detail = query.api().as("inspector").get("/api/issues/" + id + "?minVersion=" + lastSequence).json();
+            String path = "/api/issues/" + id + "?minVersion=" + lastSequence;
+            Api.Response[] last = new Api.Response[1];
+            cluster.await(query + " reading version " + lastSequence, TAKEOVER_BOUND, () -> {
+                last[0] = query.api().as("inspector").get(path);
+                if (last[0].status() == 503) return false;
+                assertThat(last[0].status()).as("%s", last[0]).isEqualTo(200);
+                return true;
+            }, () -> last[0]);
+            JsonNode detail = last[0].json();
             assertThat(detail.get("version").asLong()).isEqualTo(lastSequence);
             assertThat(detail.get("progress")).hasSize(successes);
         }
